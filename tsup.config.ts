@@ -1,0 +1,66 @@
+import { defineConfig } from 'tsup';
+
+// Three kinds of output: the npm library (ESM + CJS + types), the Node-only reference server
+// and CLI, and the script-tag bundles (a tiny IIFE loader plus the ESM widget it imports).
+export default defineConfig([
+  {
+    entry: {
+      index: 'src/index.ts',
+      protocol: 'src/protocol.ts',
+      auto: 'src/embed/auto.ts',
+    },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    clean: true,
+    target: 'es2020',
+    platform: 'browser',
+    treeshake: true,
+  },
+  {
+    entry: { server: 'src/server/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    target: 'node20',
+    platform: 'node',
+    external: ['better-sqlite3', 'hono', '@hono/node-server'],
+  },
+  {
+    entry: { cli: 'src/cli.ts' },
+    format: ['esm'],
+    target: 'node20',
+    platform: 'node',
+    banner: { js: '#!/usr/bin/env node' },
+    external: ['better-sqlite3', 'hono', '@hono/node-server'],
+  },
+  {
+    // The operator console's browser script, served by the reference server at /console.
+    entry: { console: 'src/server/console/app.ts' },
+    format: ['iife'],
+    target: 'es2020',
+    platform: 'browser',
+    minify: true,
+    outExtension: () => ({ js: '.js' }),
+  },
+  {
+    // The script-tag loader: every host page pays for it, so it is minified and tiny.
+    entry: { parley: 'src/embed/loader.ts' },
+    format: ['iife'],
+    target: 'es2020',
+    platform: 'browser',
+    minify: true,
+    outExtension: () => ({ js: '.js' }),
+  },
+  {
+    // The widget the loader imports on demand; split so heavier parts load lazily.
+    entry: { 'parley-widget': 'src/embed/widget.ts' },
+    outDir: 'dist/widget',
+    format: ['esm'],
+    splitting: true,
+    target: 'es2020',
+    platform: 'browser',
+    minify: true,
+    noExternal: [/.*/],
+  },
+]);
