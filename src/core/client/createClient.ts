@@ -1,0 +1,470 @@
+import { ParleyError, isHttpError, isTransientError } from '../errors/index.js';
+import type { Attachment, Conversation, Identity, Message, PageContext, Rating } from '../protocol/index.js';
+import { createMemoryStorage } from '../persistence/index.js';
+import { createHttpTransport, type Transport, type UploadOptions } from '../transport/index.js';
+import { type ClientMessage, fromServerMessage, mergeMessages } from './ClientMessage.js';
+import { systemClock } from './Clock.js';
+import { type ClientOptions, validateClientOptions } from './clientOptions.js';
+import { createClientId } from './createClientId.js';
+import { createEmitter } from './createEmitter.js';
+import { createLiveConnection } from './createLiveConnection.js';
+import { createOutbox } from './createOutbox.js';
+import { createPersister } from './createPersister.js';
+import { type ClientStores, createStores } from './createStores.js';
+import { handleServerEvent } from './handleServerEvent.js';
+import { backoff } from './backoff.js';
+import { createTypingSender } from './createTypingSender.js';
+import { hydrateState } from './hydrateState.js';
+import type { OutboxEntry } from './persistedState.js';
+
+export interface ClientEvents {
+  /** A new message from an agent, bot or the system (not the visitor's own). */
+  message: ClientMessage;
+  status: Conversation;
+  error: ParleyError;
+  ratingRequested: Conversation;
+}
+
+export interface SendOptions {
+  attachments?: Attachment[];
+  quickReplyId?: string;
+}
+
+/** The headless client: stores to read, actions to call. Build any UI on it. */
+export interface ParleyClient extends ClientStores {
+  /** Loads saved state, starts or resumes the session and opens the live stream. Idempotent. */
+  start(): Promise<void>;
+  /** Queues a message; it shows at once as pending and is delivered exactly once. */
+  send(text: string, options?: SendOptions): ClientMessage;
+  retry(clientId: string): void;
+  /** Drops a failed message from the outbox and the list. */
+  discard(clientId: string): void;
+  /** Pages in older messages from the server. Resolves false at the start of the conversation. */
+  loadOlder(): Promise<boolean>;
+  markRead(): void;
+  setTyping(typing: boolean): void;
+  setDraft(text: string): void;
+  setLocale(locale: string): Promise<void>;
+  /** Tells the backend the visitor navigated (SPA); the caller debounces. */
+  updateContext(context: PageContext): Promise<void>;
+  rate(rating: Rating): Promise<void>;
+  requestHandoff(): Promise<void>;
+  upload(file: Blob, name: string, options?: UploadOptions): Promise<Attachment>;
+  fetchAttachment(attachment: Attachment): Promise<Blob>;
+  /** Starts a new session as a signed-in user, so their conversations follow them. */
+  identify(identity: Identity): Promise<void>;
+  /** Ends the server session and wipes every local trace. The client can start again afterwards. */
+  clear(): Promise<void>;
+  on<K extends keyof ClientEvents>(event: K, listener: (payload: ClientEvents[K]) => void): () => void;
+  /** Stops timers, the live stream and listeners. The client cannot be used afterwards. */
+  destroy(): void;
+  readonly transport: Transport;
+}
+
+/**
+ * Creates a headless Parley client.
+ *
+ * @example
+ * ```ts
+ * import { createClient } from 'parley-chat';
+ * const client = createClient({ endpoint: 'https://support.example.com', locale: 'ru' });
+ * client.$messages.subscribe((messages) => render(messages));
+ * await client.start();
+ * client.send('Hello!');
+ * ```
+ */
+export function createClient(rawOptions: ClientOptions): ParleyClient {
+  const options = validateClientOptions(rawOptions);
+  const clock = options.clock ?? systemClock;
+  const warn = options.onWarning ?? ((message: string) => console.warn(message));
+  const transport = options.transport ?? createHttpTransport({ endpoint: options.endpoint!, timeout: options.timeout });
+  const storage = options.storage ?? createMemoryStorage();
+  const stores = createStores(options.locale ?? options.fallbackLocale ?? 'en');
+  const emitter = createEmitter<ClientEvents>((error) => warn(`Parley: an event listener threw: ${String(error)}`));
+  const cleanups: Array<() => void> = [];
+  let identity = options.identity;
+  let destroyed = false;
+  let startPromise: Promise<void> | null = null;
+  let sessionTimer: unknown = null;
+  let sessionAttempt = 0;
+  let pendingConversationClientId: string | null = null;
+  let creatingConversation: Promise<string> | null = null;
+  let lastEventId: string | null = null;
+  let olderCursor: string | null = null;
+  let localOrder = 0;
+  const enriching = new Map<string, Promise<void>>();
+  const typingTimeout = { handle: null as unknown };
+  const typing$ = createTypingSender(stores, transport, clock);
+
+  const persister = createPersister({
+    storage,
+    stores,
+    clock,
+    warn,
+    maxMessages: options.maxStoredMessages ?? 500,
+    maxBytes: options.maxStoredBytes ?? 1_000_000,
+    getCursor: () => lastEventId,
+    getPendingConversationClientId: () => pendingConversationClientId,
+  });
+
+  const reportError = (error: ParleyError) => {
+    stores.$error.set(error);
+    emitter.emit('error', error);
+  };
+
+  const outbox = createOutbox({
+    transport,
+    clock,
+    ensureConversation,
+    prepare: (entry) => enriching.get(entry.clientId) ?? Promise.resolve(),
+    onSent: (message) => {
+      stores.$messages.set(mergeMessages(stores.$messages.get(), [fromServerMessage(message)]));
+      if (stores.$error.get()?.code === 'network') stores.$error.set(null);
+    },
+    onFailed: (entry, error) => {
+      updateMessage(entry.clientId, { state: 'failed', errorCode: entry.errorCode });
+      reportError(error);
+    },
+    onChange: (entries) => persister.saveOutbox(entries),
+    onTransientError: (error) => {
+      if (stores.$connection.get() === 'online') stores.$connection.set('offline');
+      stores.$error.set(error);
+    },
+  });
+
+  const live = createLiveConnection({
+    transport,
+    clock,
+    getLastEventId: () => lastEventId,
+    onEvent: (event, id) => {
+      if (id) {
+        lastEventId = id;
+        persister.saveCursor();
+      }
+      handleServerEvent(event, { stores, emitter, clock, typingTimeout, refetchAfterGap: () => void syncHistory() });
+    },
+    onInvalid: reportError,
+    onOpen: () => {
+      if (stores.$error.get() && isTransientError(stores.$error.get())) stores.$error.set(null);
+      void syncHistory();
+      outbox.flush();
+    },
+    onState: (state, error) => {
+      stores.$connection.set(state);
+      if (error) stores.$error.set(error);
+    },
+    onUnauthorized: () => {
+      live.stop();
+      transport.setToken(null);
+      void storage.remove('session').catch(() => undefined);
+      void openSession(null);
+    },
+  });
+
+  function updateMessage(clientId: string, patch: Partial<ClientMessage>) {
+    stores.$messages.set(stores.$messages.get().map((m) => (m.clientId === clientId ? { ...m, ...patch } : m)));
+  }
+
+  async function ensureConversation(): Promise<string> {
+    const current = stores.$conversation.get();
+    if (current) return current.id;
+    if (creatingConversation) return creatingConversation;
+    pendingConversationClientId ??= createClientId('c');
+    persister.saveConversation();
+    creatingConversation = transport
+      .createConversation({
+        clientId: pendingConversationClientId,
+        locale: stores.$locale.get(),
+        ...(options.getPageContext?.() ? { context: options.getPageContext()! } : {}),
+      })
+      .then((conversation) => {
+        pendingConversationClientId = null;
+        setConversation(conversation);
+        return conversation.id;
+      })
+      .finally(() => {
+        creatingConversation = null;
+      });
+    return creatingConversation;
+  }
+
+  function setConversation(conversation: Conversation | null) {
+    const previous = stores.$conversation.get();
+    stores.$conversation.set(conversation);
+    if (conversation && previous?.id !== conversation.id) {
+      // Another conversation: keep only what is still waiting to be sent.
+      stores.$messages.set(stores.$messages.get().filter((m) => m.state !== 'sent'));
+      olderCursor = null;
+    }
+    if (conversation) stores.$readSeq.set(Math.max(stores.$readSeq.get(), conversation.visitorReadSeq));
+    persister.saveConversation();
+  }
+
+  async function openSession(token: string | null): Promise<void> {
+    if (destroyed) return;
+    stores.$session.set({ ...stores.$session.get(), status: 'starting' });
+    transport.setToken(token);
+    try {
+      const context = options.getPageContext?.();
+      const reply = await transport.createSession({
+        locale: stores.$locale.get(),
+        ...(identity ? { identity } : {}),
+        ...(options.widgetId ? { widgetId: options.widgetId } : {}),
+        ...(context ? { context } : {}),
+      });
+      if (destroyed) return;
+      sessionAttempt = 0;
+      transport.setToken(reply.token);
+      stores.$session.set({
+        status: 'ready',
+        sessionId: reply.session.id,
+        visitorId: reply.session.visitorId,
+        userId: reply.session.userId ?? null,
+      });
+      persister.saveSession(reply.token, reply.session);
+      if (!reply.resumed) {
+        // A new session cannot read the old one's conversation or replay its events.
+        lastEventId = null;
+        stores.$conversation.set(null);
+        stores.$messages.set(stores.$messages.get().filter((m) => m.state !== 'sent'));
+      }
+      if (reply.conversation) setConversation(reply.conversation);
+      if (stores.$error.get()) stores.$error.set(null);
+      void loadConfig();
+      live.start();
+      outbox.flush();
+    } catch (raw) {
+      if (destroyed) return;
+      const error = raw as ParleyError;
+      reportError(error);
+      if (isTransientError(error)) {
+        stores.$connection.set('offline');
+        sessionTimer = clock.setTimeout(() => {
+          sessionTimer = null;
+          void openSession(token);
+        }, backoff(sessionAttempt++));
+      } else if (isHttpError(error) && error.status === 401 && token) {
+        // The stored token is no longer valid: start a fresh session (the outbox is kept).
+        await storage.remove('session').catch(() => undefined);
+        await openSession(null);
+      } else {
+        stores.$session.set({ ...stores.$session.get(), status: 'error' });
+      }
+    }
+  }
+
+  async function loadConfig() {
+    try {
+      stores.$config.set(await transport.getConfig(stores.$locale.get()));
+    } catch (error) {
+      reportError(error as ParleyError);
+    }
+  }
+
+  let syncing: Promise<void> | null = null;
+  function syncHistory(): Promise<void> {
+    syncing ??= doSyncHistory().finally(() => {
+      syncing = null;
+    });
+    return syncing;
+  }
+
+  async function doSyncHistory() {
+    const conversation = stores.$conversation.get();
+    if (!conversation) return;
+    try {
+      const fresh = await transport.getConversation(conversation.id);
+      if (stores.$conversation.get()?.id === fresh.id) stores.$conversation.set(fresh);
+      let lastSeq = maxSeq(stores.$messages.get());
+      if (lastSeq === 0) {
+        const page = await transport.listMessages(conversation.id, { limit: 50 });
+        olderCursor = page.prevCursor;
+        stores.$hasOlder.set(page.prevCursor !== null);
+        stores.$messages.set(mergeMessages(stores.$messages.get(), page.messages.map(fromServerMessage)));
+        return;
+      }
+      for (;;) {
+        const page = await transport.listMessages(conversation.id, { after: lastSeq, limit: 200 });
+        stores.$messages.set(mergeMessages(stores.$messages.get(), page.messages.map(fromServerMessage)));
+        lastSeq = maxSeq(stores.$messages.get());
+        if (!page.hasMore || page.messages.length === 0) break;
+      }
+    } catch (error) {
+      reportError(error as ParleyError);
+    }
+  }
+
+  const client: ParleyClient = {
+    ...stores,
+    transport,
+    start() {
+      if (destroyed) return Promise.reject(new ParleyError('destroyed', 'Parley: this client was destroyed'));
+      startPromise ??= (async () => {
+        stores.$session.set({ ...stores.$session.get(), status: 'starting' });
+        const saved = await hydrateState(storage, stores, outbox, {
+          keepSavedLocale: !options.locale,
+          warn,
+        });
+        pendingConversationClientId = saved.pendingConversationClientId;
+        lastEventId = saved.lastEventId;
+        localOrder = saved.nextLocalOrder;
+        persister.start();
+        if (options.network) {
+          cleanups.push(
+            options.network.subscribe((online) => {
+              if (!online) return;
+              live.reconnectNow();
+              outbox.flush();
+            }),
+          );
+        }
+        await openSession(saved.session?.token ?? null);
+      })();
+      return startPromise;
+    },
+    send(text, sendOptions = {}) {
+      const clientId = createClientId('m');
+      const context = options.getPageContext?.();
+      const message: ClientMessage = {
+        id: null,
+        seq: null,
+        conversationId: stores.$conversation.get()?.id ?? null,
+        clientId,
+        author: { role: 'visitor' },
+        text,
+        attachments: sendOptions.attachments ?? [],
+        createdAt: new Date(clock.now()).toISOString(),
+        state: 'pending',
+        localOrder: localOrder++,
+        ...(context ? { context } : {}),
+      };
+      stores.$messages.set(mergeMessages(stores.$messages.get(), [message]));
+      const entry: OutboxEntry = {
+        clientId,
+        text,
+        attachments: message.attachments,
+        localOrder: message.localOrder!,
+        attempts: 0,
+        failed: false,
+        ...(sendOptions.quickReplyId ? { quickReplyId: sendOptions.quickReplyId } : {}),
+        ...(context ? { context } : {}),
+      };
+      if (options.enrichContext) {
+        enriching.set(
+          clientId,
+          options.enrichContext(context).then(
+            (enriched) => {
+              if (enriched) entry.context = enriched;
+              enriching.delete(clientId);
+            },
+            (error: unknown) => {
+              // The host's context callback is optional extra: the message goes without it.
+              warn(`Parley: getContext failed (${String(error)}); sending without it`);
+              enriching.delete(clientId);
+            },
+          ),
+        );
+      }
+      outbox.enqueue(entry);
+      stores.$draft.set('');
+      return message;
+    },
+    retry(clientId) {
+      if (outbox.retry(clientId)) updateMessage(clientId, { state: 'pending', errorCode: undefined });
+    },
+    discard(clientId) {
+      outbox.remove(clientId);
+      stores.$messages.set(stores.$messages.get().filter((m) => m.clientId !== clientId || m.state === 'sent'));
+    },
+    async loadOlder() {
+      const conversation = stores.$conversation.get();
+      if (!conversation) return false;
+      const oldest = stores.$messages.get().find((m) => m.seq !== null);
+      const before = olderCursor ?? (oldest ? String(oldest.seq) : undefined);
+      if (before === undefined || oldest?.seq === 1) {
+        stores.$hasOlder.set(false);
+        return false;
+      }
+      const page = await transport.listMessages(conversation.id, { before, limit: 50 });
+      olderCursor = page.prevCursor;
+      stores.$hasOlder.set(page.prevCursor !== null);
+      stores.$messages.set(mergeMessages(stores.$messages.get(), page.messages.map(fromServerMessage)));
+      return page.prevCursor !== null;
+    },
+    markRead() {
+      const conversation = stores.$conversation.get();
+      const seq = maxSeq(stores.$messages.get());
+      if (!conversation || seq <= stores.$readSeq.get()) return;
+      stores.$readSeq.set(seq);
+      transport.markRead(conversation.id, seq).catch((error: ParleyError) => stores.$error.set(error));
+    },
+    setTyping: (typing) => typing$.set(typing),
+    setDraft(text) {
+      stores.$draft.set(text);
+    },
+    async setLocale(locale) {
+      stores.$locale.set(locale);
+      persister.saveLocale();
+      if (stores.$session.get().status !== 'ready') return;
+      await Promise.all([
+        transport.updateSession({ locale }).catch((error: ParleyError) => stores.$error.set(error)),
+        loadConfig(),
+      ]);
+    },
+    updateContext: (context) => transport.updateContext(context),
+    async rate(rating) {
+      const conversation = stores.$conversation.get();
+      if (!conversation) throw new ParleyError('rejected', 'Parley: there is no conversation to rate');
+      stores.$conversation.set(await transport.rate(conversation.id, rating));
+    },
+    async requestHandoff() {
+      const id = await ensureConversation();
+      stores.$conversation.set(await transport.requestHandoff(id));
+    },
+    upload: (file, name, uploadOptions) => transport.upload(file, name, uploadOptions),
+    fetchAttachment: (attachment) => transport.fetchAttachment(attachment),
+    async identify(next) {
+      identity = next;
+      if (!startPromise) return;
+      live.stop();
+      await openSession(null);
+    },
+    async clear() {
+      live.stop();
+      outbox.destroy();
+      try {
+        if (stores.$session.get().status === 'ready') await transport.endSession();
+      } catch (error) {
+        // Ending the server session is best effort: the local wipe below must happen anyway.
+        reportError(error as ParleyError);
+      }
+      await persister.clear();
+      transport.setToken(null);
+      stores.$messages.set([]);
+      stores.$conversation.set(null);
+      stores.$draft.set('');
+      stores.$session.set({ status: 'ended', sessionId: null, visitorId: null, userId: null });
+    },
+    on: (event, listener) => emitter.on(event, listener),
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      live.stop();
+      outbox.destroy();
+      persister.stop();
+      typing$.stop();
+      if (typingTimeout.handle !== null) clock.clearTimeout(typingTimeout.handle);
+      if (sessionTimer !== null) clock.clearTimeout(sessionTimer);
+      for (const cleanup of cleanups.splice(0)) cleanup();
+      emitter.clear();
+    },
+  };
+  return client;
+}
+
+function maxSeq(messages: readonly ClientMessage[]): number {
+  let max = 0;
+  for (const m of messages) if (m.seq !== null && m.seq > max) max = m.seq;
+  return max;
+}
+

@@ -1,0 +1,59 @@
+import { atom, computed, type ReadableAtom, type WritableAtom } from 'nanostores';
+import type { ParleyError } from '../errors/index.js';
+import type { Author, Conversation, WidgetConfig } from '../protocol/index.js';
+import type { ClientMessage } from './ClientMessage.js';
+
+export type SessionStatus = 'idle' | 'starting' | 'ready' | 'error' | 'ended';
+export interface SessionState {
+  status: SessionStatus;
+  sessionId: string | null;
+  visitorId: string | null;
+  userId: string | null;
+}
+
+/** `connecting`: first attempt; `online`: live stream open; `offline`: retrying with backoff. */
+export type ConnectionState = 'idle' | 'connecting' | 'online' | 'offline';
+
+export interface ClientStores {
+  $session: WritableAtom<SessionState>;
+  $connection: WritableAtom<ConnectionState>;
+  $conversation: WritableAtom<Conversation | null>;
+  $messages: WritableAtom<ClientMessage[]>;
+  $locale: WritableAtom<string>;
+  $config: WritableAtom<WidgetConfig | null>;
+  $error: WritableAtom<ParleyError | null>;
+  $typing: WritableAtom<Author | null>;
+  $draft: WritableAtom<string>;
+  /** True when older messages exist on the server than the ones loaded. */
+  $hasOlder: WritableAtom<boolean>;
+  /** Highest seq the visitor has seen, including optimistic local reads. */
+  $readSeq: WritableAtom<number>;
+  /** Agent and bot messages the visitor has not seen yet. */
+  $unread: ReadableAtom<number>;
+}
+
+/** One store per concern; created per client so two widgets on a page never share state. */
+export function createStores(locale: string): ClientStores {
+  const $messages = atom<ClientMessage[]>([]);
+  const $readSeq = atom(0);
+  return {
+    $session: atom<SessionState>({ status: 'idle', sessionId: null, visitorId: null, userId: null }),
+    $connection: atom<ConnectionState>('idle'),
+    $conversation: atom<Conversation | null>(null),
+    $messages,
+    $locale: atom(locale),
+    $config: atom<WidgetConfig | null>(null),
+    $error: atom<ParleyError | null>(null),
+    $typing: atom<Author | null>(null),
+    $draft: atom(''),
+    $hasOlder: atom(false),
+    $readSeq,
+    $unread: computed([$messages, $readSeq], (messages, readSeq) => {
+      let count = 0;
+      for (const m of messages) {
+        if (m.seq !== null && m.seq > readSeq && (m.author.role === 'agent' || m.author.role === 'bot')) count++;
+      }
+      return count;
+    }),
+  };
+}

@@ -1,0 +1,68 @@
+import type { ParleyStorage } from '../persistence/index.js';
+import { type ClientMessage, mergeMessages } from './ClientMessage.js';
+import type { ClientStores } from './createStores.js';
+import type { Outbox } from './createOutbox.js';
+import { type PersistedState, readState } from './persistedState.js';
+
+export interface Hydrated {
+  session: PersistedState['session'] | undefined;
+  pendingConversationClientId: string | null;
+  lastEventId: string | null;
+  nextLocalOrder: number;
+}
+
+/**
+ * Puts saved state back into the stores before any network call, so a reload shows the
+ * transcript and the still-pending messages at once, even offline.
+ */
+export async function hydrateState(
+  storage: ParleyStorage,
+  stores: ClientStores,
+  outbox: Outbox,
+  options: { keepSavedLocale: boolean; warn: (message: string) => void },
+): Promise<Hydrated> {
+  const { warn } = options;
+  const [session, conversation, transcript, outboxState, cursor, draft, locale] = await Promise.all([
+    readState(storage, 'session', warn),
+    readState(storage, 'conversation', warn),
+    readState(storage, 'transcript', warn),
+    readState(storage, 'outbox', warn),
+    readState(storage, 'cursor', warn),
+    readState(storage, 'draft', warn),
+    options.keepSavedLocale ? readState(storage, 'locale', warn) : undefined,
+  ]);
+  if (locale) stores.$locale.set(locale.locale);
+  if (draft) stores.$draft.set(draft.text);
+  if (conversation) stores.$conversation.set(conversation.conversation);
+  if (conversation?.conversation) stores.$readSeq.set(conversation.conversation.visitorReadSeq);
+
+  const entries = outboxState?.entries ?? [];
+  outbox.restore(entries);
+  let saved: ClientMessage[] = [];
+  if (transcript && transcript.conversationId === (conversation?.conversation?.id ?? null)) {
+    // Only confirmed messages come from the transcript; the outbox is the truth for the rest.
+    saved = transcript.messages.filter((m) => m.state === 'sent');
+    stores.$hasOlder.set(transcript.truncated);
+  }
+  const queued: ClientMessage[] = entries.map((e) => ({
+    id: null,
+    seq: null,
+    conversationId: null,
+    clientId: e.clientId,
+    author: { role: 'visitor' },
+    text: e.text,
+    attachments: e.attachments,
+    createdAt: new Date().toISOString(),
+    state: e.failed ? 'failed' : 'pending',
+    localOrder: e.localOrder,
+    ...(e.errorCode ? { errorCode: e.errorCode } : {}),
+    ...(e.context ? { context: e.context } : {}),
+  }));
+  stores.$messages.set(mergeMessages(saved, queued));
+  return {
+    session,
+    pendingConversationClientId: conversation?.pendingClientId ?? null,
+    lastEventId: cursor?.lastEventId ?? null,
+    nextLocalOrder: Math.max(0, ...entries.map((e) => e.localOrder + 1)),
+  };
+}

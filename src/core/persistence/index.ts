@@ -1,0 +1,6 @@
+export { PERSISTED_KEYS, isPersistedKey } from './ParleyStorage.js';
+export type { ParleyStorage, PersistedKey } from './ParleyStorage.js';
+export { createMemoryStorage } from './createMemoryStorage.js';
+export { createWebStorage } from './createWebStorage.js';
+export { withConsent } from './withConsent.js';
+export type { ConsentStorage } from './withConsent.js';
