@@ -1,5 +1,10 @@
 import { defineConfig } from 'tsup';
 
+// tsup's declaration build sets `baseUrl`, which TypeScript 6 deprecates; silence only that.
+const dts = { compilerOptions: { ignoreDeprecations: '6.0' } };
+// The Node builds resolve dependencies from node_modules at run time instead of inlining them.
+const nodeExternal = ['better-sqlite3', 'hono', '@hono/node-server', 'zod'];
+
 // Three kinds of output: the npm library (ESM + CJS + types), the Node-only reference server
 // and CLI, and the script-tag bundles (a tiny IIFE loader plus the ESM widget it imports).
 export default defineConfig([
@@ -10,7 +15,7 @@ export default defineConfig([
       auto: 'src/embed/auto.ts',
     },
     format: ['esm', 'cjs'],
-    dts: true,
+    dts,
     sourcemap: true,
     clean: true,
     target: 'es2020',
@@ -20,11 +25,11 @@ export default defineConfig([
   {
     entry: { server: 'src/server/index.ts' },
     format: ['esm', 'cjs'],
-    dts: true,
+    dts,
     sourcemap: true,
     target: 'node20',
     platform: 'node',
-    external: ['better-sqlite3', 'hono', '@hono/node-server'],
+    external: nodeExternal,
   },
   {
     entry: { cli: 'src/cli.ts' },
@@ -32,7 +37,7 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
-    external: ['better-sqlite3', 'hono', '@hono/node-server'],
+    external: nodeExternal,
   },
   {
     // The operator console's browser script, served by the reference server at /console.
