@@ -73,6 +73,14 @@ const EXPECTED: Record<string, string> = {
   identity: 'a host-signed identity { userId, expires, signature }',
   widgetId: '1–64 letters, digits, "_" or "-"',
   timeout: 'a positive number of milliseconds',
+  fallbackLocale: 'a BCP 47 language tag such as "en"',
+  getPageContext: 'a function returning the page context',
+  enrichContext: 'a function returning a promise of the page context',
+  network: 'an object with subscribe(listener) returning a cleanup',
+  clock: 'an object with now, setTimeout, clearTimeout',
+  maxStoredMessages: 'a positive integer',
+  maxStoredBytes: 'a positive integer',
+  onWarning: 'a function (message) => void',
 };
 
 /** Checks `createClient` options; throws an `OptionError` that names the first bad option. */

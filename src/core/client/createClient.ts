@@ -1,19 +1,20 @@
 import { ParleyError, isHttpError, isTransientError } from '../errors/index.js';
-import type { Attachment, Conversation, Identity, Message, PageContext, Rating } from '../protocol/index.js';
+import type { Attachment, Conversation, Identity, PageContext, Rating } from '../protocol/index.js';
 import { createMemoryStorage } from '../persistence/index.js';
 import { createHttpTransport, type Transport, type UploadOptions } from '../transport/index.js';
 import { type ClientMessage, fromServerMessage, mergeMessages } from './ClientMessage.js';
 import { systemClock } from './Clock.js';
+import { backoff } from './backoff.js';
 import { type ClientOptions, validateClientOptions } from './clientOptions.js';
 import { createClientId } from './createClientId.js';
 import { createEmitter } from './createEmitter.js';
+import { createHistorySync, maxSeq } from './createHistorySync.js';
 import { createLiveConnection } from './createLiveConnection.js';
 import { createOutbox } from './createOutbox.js';
 import { createPersister } from './createPersister.js';
 import { type ClientStores, createStores } from './createStores.js';
-import { handleServerEvent } from './handleServerEvent.js';
-import { backoff } from './backoff.js';
 import { createTypingSender } from './createTypingSender.js';
+import { handleServerEvent } from './handleServerEvent.js';
 import { hydrateState } from './hydrateState.js';
 import type { OutboxEntry } from './persistedState.js';
 
@@ -53,7 +54,7 @@ export interface ParleyClient extends ClientStores {
   fetchAttachment(attachment: Attachment): Promise<Blob>;
   /** Starts a new session as a signed-in user, so their conversations follow them. */
   identify(identity: Identity): Promise<void>;
-  /** Ends the server session and wipes every local trace. The client can start again afterwards. */
+  /** Ends the server session and wipes every local trace. `start()` begins afresh afterwards. */
   clear(): Promise<void>;
   on<K extends keyof ClientEvents>(event: K, listener: (payload: ClientEvents[K]) => void): () => void;
   /** Stops timers, the live stream and listeners. The client cannot be used afterwards. */
@@ -81,20 +82,27 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
   const storage = options.storage ?? createMemoryStorage();
   const stores = createStores(options.locale ?? options.fallbackLocale ?? 'en');
   const emitter = createEmitter<ClientEvents>((error) => warn(`Parley: an event listener threw: ${String(error)}`));
-  const cleanups: Array<() => void> = [];
   let identity = options.identity;
   let destroyed = false;
   let startPromise: Promise<void> | null = null;
+  let stopNetwork: (() => void) | null = null;
   let sessionTimer: unknown = null;
   let sessionAttempt = 0;
   let pendingConversationClientId: string | null = null;
   let creatingConversation: Promise<string> | null = null;
   let lastEventId: string | null = null;
-  let olderCursor: string | null = null;
   let localOrder = 0;
   const enriching = new Map<string, Promise<void>>();
   const typingTimeout = { handle: null as unknown };
-  const typing$ = createTypingSender(stores, transport, clock);
+  const typing = createTypingSender(stores, transport, clock);
+
+  const reportError = (error: ParleyError) => {
+    stores.$error.set(error);
+    emitter.emit('error', error);
+  };
+  const clearTransientError = () => {
+    if (isTransientError(stores.$error.get())) stores.$error.set(null);
+  };
 
   const persister = createPersister({
     storage,
@@ -107,10 +115,7 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
     getPendingConversationClientId: () => pendingConversationClientId,
   });
 
-  const reportError = (error: ParleyError) => {
-    stores.$error.set(error);
-    emitter.emit('error', error);
-  };
+  const history = createHistorySync({ transport, stores, setConversation, reportError });
 
   const outbox = createOutbox({
     transport,
@@ -119,7 +124,7 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
     prepare: (entry) => enriching.get(entry.clientId) ?? Promise.resolve(),
     onSent: (message) => {
       stores.$messages.set(mergeMessages(stores.$messages.get(), [fromServerMessage(message)]));
-      if (stores.$error.get()?.code === 'network') stores.$error.set(null);
+      clearTransientError();
     },
     onFailed: (entry, error) => {
       updateMessage(entry.clientId, { state: 'failed', errorCode: entry.errorCode });
@@ -141,12 +146,12 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
         lastEventId = id;
         persister.saveCursor();
       }
-      handleServerEvent(event, { stores, emitter, clock, typingTimeout, refetchAfterGap: () => void syncHistory() });
+      handleServerEvent(event, { stores, emitter, clock, typingTimeout, refetchAfterGap: () => void history.sync() });
     },
     onInvalid: reportError,
     onOpen: () => {
-      if (stores.$error.get() && isTransientError(stores.$error.get())) stores.$error.set(null);
-      void syncHistory();
+      clearTransientError();
+      void history.sync();
       outbox.flush();
     },
     onState: (state, error) => {
@@ -155,8 +160,6 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
     },
     onUnauthorized: () => {
       live.stop();
-      transport.setToken(null);
-      void storage.remove('session').catch(() => undefined);
       void openSession(null);
     },
   });
@@ -169,13 +172,15 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
     const current = stores.$conversation.get();
     if (current) return current.id;
     if (creatingConversation) return creatingConversation;
+    // Persisted before the request, so a reload mid-create retries the same idempotent create.
     pendingConversationClientId ??= createClientId('c');
     persister.saveConversation();
+    const context = options.getPageContext?.();
     creatingConversation = transport
       .createConversation({
         clientId: pendingConversationClientId,
         locale: stores.$locale.get(),
-        ...(options.getPageContext?.() ? { context: options.getPageContext()! } : {}),
+        ...(context ? { context } : {}),
       })
       .then((conversation) => {
         pendingConversationClientId = null;
@@ -191,10 +196,10 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
   function setConversation(conversation: Conversation | null) {
     const previous = stores.$conversation.get();
     stores.$conversation.set(conversation);
-    if (conversation && previous?.id !== conversation.id) {
+    if (conversation && previous && previous.id !== conversation.id) {
       // Another conversation: keep only what is still waiting to be sent.
       stores.$messages.set(stores.$messages.get().filter((m) => m.state !== 'sent'));
-      olderCursor = null;
+      history.reset();
     }
     if (conversation) stores.$readSeq.set(Math.max(stores.$readSeq.get(), conversation.visitorReadSeq));
     persister.saveConversation();
@@ -226,10 +231,12 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
         // A new session cannot read the old one's conversation or replay its events.
         lastEventId = null;
         stores.$conversation.set(null);
+        stores.$readSeq.set(0);
         stores.$messages.set(stores.$messages.get().filter((m) => m.state !== 'sent'));
+        history.reset();
       }
       if (reply.conversation) setConversation(reply.conversation);
-      if (stores.$error.get()) stores.$error.set(null);
+      stores.$error.set(null);
       void loadConfig();
       live.start();
       outbox.flush();
@@ -245,7 +252,6 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
         }, backoff(sessionAttempt++));
       } else if (isHttpError(error) && error.status === 401 && token) {
         // The stored token is no longer valid: start a fresh session (the outbox is kept).
-        await storage.remove('session').catch(() => undefined);
         await openSession(null);
       } else {
         stores.$session.set({ ...stores.$session.get(), status: 'error' });
@@ -261,70 +267,58 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
     }
   }
 
-  let syncing: Promise<void> | null = null;
-  function syncHistory(): Promise<void> {
-    syncing ??= doSyncHistory().finally(() => {
-      syncing = null;
+  async function begin() {
+    stores.$session.set({ ...stores.$session.get(), status: 'starting' });
+    const saved = await hydrateState(storage, stores, outbox, {
+      keepSavedLocale: !options.locale,
+      warn,
+      now: () => clock.now(),
     });
-    return syncing;
+    pendingConversationClientId = saved.pendingConversationClientId;
+    lastEventId = saved.lastEventId;
+    localOrder = saved.nextLocalOrder;
+    persister.start();
+    stopNetwork = options.network?.subscribe((online) => {
+      if (!online) return;
+      live.reconnectNow();
+      outbox.flush();
+    }) ?? null;
+    await openSession(saved.session?.token ?? null);
   }
 
-  async function doSyncHistory() {
-    const conversation = stores.$conversation.get();
-    if (!conversation) return;
-    try {
-      const fresh = await transport.getConversation(conversation.id);
-      if (stores.$conversation.get()?.id === fresh.id) stores.$conversation.set(fresh);
-      let lastSeq = maxSeq(stores.$messages.get());
-      if (lastSeq === 0) {
-        const page = await transport.listMessages(conversation.id, { limit: 50 });
-        olderCursor = page.prevCursor;
-        stores.$hasOlder.set(page.prevCursor !== null);
-        stores.$messages.set(mergeMessages(stores.$messages.get(), page.messages.map(fromServerMessage)));
-        return;
-      }
-      for (;;) {
-        const page = await transport.listMessages(conversation.id, { after: lastSeq, limit: 200 });
-        stores.$messages.set(mergeMessages(stores.$messages.get(), page.messages.map(fromServerMessage)));
-        lastSeq = maxSeq(stores.$messages.get());
-        if (!page.hasMore || page.messages.length === 0) break;
-      }
-    } catch (error) {
-      reportError(error as ParleyError);
-    }
+  /** Stops everything that runs; `destroy` and `clear` share it. */
+  function halt() {
+    live.stop();
+    persister.stop();
+    typing.stop();
+    stopNetwork?.();
+    stopNetwork = null;
+    if (typingTimeout.handle !== null) clock.clearTimeout(typingTimeout.handle);
+    if (sessionTimer !== null) clock.clearTimeout(sessionTimer);
+    typingTimeout.handle = sessionTimer = null;
   }
 
-  const client: ParleyClient = {
+  return {
     ...stores,
     transport,
     start() {
       if (destroyed) return Promise.reject(new ParleyError('destroyed', 'Parley: this client was destroyed'));
-      startPromise ??= (async () => {
-        stores.$session.set({ ...stores.$session.get(), status: 'starting' });
-        const saved = await hydrateState(storage, stores, outbox, {
-          keepSavedLocale: !options.locale,
-          warn,
-        });
-        pendingConversationClientId = saved.pendingConversationClientId;
-        lastEventId = saved.lastEventId;
-        localOrder = saved.nextLocalOrder;
-        persister.start();
-        if (options.network) {
-          cleanups.push(
-            options.network.subscribe((online) => {
-              if (!online) return;
-              live.reconnectNow();
-              outbox.flush();
-            }),
-          );
-        }
-        await openSession(saved.session?.token ?? null);
-      })();
+      startPromise ??= begin();
       return startPromise;
     },
     send(text, sendOptions = {}) {
       const clientId = createClientId('m');
       const context = options.getPageContext?.();
+      const entry: OutboxEntry = {
+        clientId,
+        text,
+        attachments: sendOptions.attachments ?? [],
+        localOrder: localOrder++,
+        attempts: 0,
+        failed: false,
+        ...(sendOptions.quickReplyId ? { quickReplyId: sendOptions.quickReplyId } : {}),
+        ...(context ? { context } : {}),
+      };
       const message: ClientMessage = {
         id: null,
         seq: null,
@@ -332,35 +326,26 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
         clientId,
         author: { role: 'visitor' },
         text,
-        attachments: sendOptions.attachments ?? [],
+        attachments: entry.attachments,
         createdAt: new Date(clock.now()).toISOString(),
         state: 'pending',
-        localOrder: localOrder++,
+        localOrder: entry.localOrder,
         ...(context ? { context } : {}),
       };
       stores.$messages.set(mergeMessages(stores.$messages.get(), [message]));
-      const entry: OutboxEntry = {
-        clientId,
-        text,
-        attachments: message.attachments,
-        localOrder: message.localOrder!,
-        attempts: 0,
-        failed: false,
-        ...(sendOptions.quickReplyId ? { quickReplyId: sendOptions.quickReplyId } : {}),
-        ...(context ? { context } : {}),
-      };
       if (options.enrichContext) {
+        const done = () => enriching.delete(clientId);
         enriching.set(
           clientId,
           options.enrichContext(context).then(
             (enriched) => {
               if (enriched) entry.context = enriched;
-              enriching.delete(clientId);
+              done();
             },
             (error: unknown) => {
               // The host's context callback is optional extra: the message goes without it.
               warn(`Parley: getContext failed (${String(error)}); sending without it`);
-              enriching.delete(clientId);
+              done();
             },
           ),
         );
@@ -376,21 +361,7 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
       outbox.remove(clientId);
       stores.$messages.set(stores.$messages.get().filter((m) => m.clientId !== clientId || m.state === 'sent'));
     },
-    async loadOlder() {
-      const conversation = stores.$conversation.get();
-      if (!conversation) return false;
-      const oldest = stores.$messages.get().find((m) => m.seq !== null);
-      const before = olderCursor ?? (oldest ? String(oldest.seq) : undefined);
-      if (before === undefined || oldest?.seq === 1) {
-        stores.$hasOlder.set(false);
-        return false;
-      }
-      const page = await transport.listMessages(conversation.id, { before, limit: 50 });
-      olderCursor = page.prevCursor;
-      stores.$hasOlder.set(page.prevCursor !== null);
-      stores.$messages.set(mergeMessages(stores.$messages.get(), page.messages.map(fromServerMessage)));
-      return page.prevCursor !== null;
-    },
+    loadOlder: () => history.loadOlder(),
     markRead() {
       const conversation = stores.$conversation.get();
       const seq = maxSeq(stores.$messages.get());
@@ -398,10 +369,8 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
       stores.$readSeq.set(seq);
       transport.markRead(conversation.id, seq).catch((error: ParleyError) => stores.$error.set(error));
     },
-    setTyping: (typing) => typing$.set(typing),
-    setDraft(text) {
-      stores.$draft.set(text);
-    },
+    setTyping: (value) => typing.set(value),
+    setDraft: (text) => stores.$draft.set(text),
     async setLocale(locale) {
       stores.$locale.set(locale);
       persister.saveLocale();
@@ -430,41 +399,37 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
       await openSession(null);
     },
     async clear() {
-      live.stop();
-      outbox.destroy();
+      halt();
+      outbox.reset();
       try {
         if (stores.$session.get().status === 'ready') await transport.endSession();
       } catch (error) {
         // Ending the server session is best effort: the local wipe below must happen anyway.
         reportError(error as ParleyError);
       }
-      await persister.clear();
       transport.setToken(null);
       stores.$messages.set([]);
       stores.$conversation.set(null);
       stores.$draft.set('');
+      stores.$readSeq.set(0);
+      stores.$hasOlder.set(false);
+      stores.$typing.set(null);
       stores.$session.set({ status: 'ended', sessionId: null, visitorId: null, userId: null });
+      pendingConversationClientId = null;
+      lastEventId = null;
+      history.reset();
+      enriching.clear();
+      // The persister is stopped above, so nothing is written back after this wipe.
+      await persister.clear();
+      startPromise = null;
     },
     on: (event, listener) => emitter.on(event, listener),
     destroy() {
       if (destroyed) return;
       destroyed = true;
-      live.stop();
+      halt();
       outbox.destroy();
-      persister.stop();
-      typing$.stop();
-      if (typingTimeout.handle !== null) clock.clearTimeout(typingTimeout.handle);
-      if (sessionTimer !== null) clock.clearTimeout(sessionTimer);
-      for (const cleanup of cleanups.splice(0)) cleanup();
       emitter.clear();
     },
   };
-  return client;
 }
-
-function maxSeq(messages: readonly ClientMessage[]): number {
-  let max = 0;
-  for (const m of messages) if (m.seq !== null && m.seq > max) max = m.seq;
-  return max;
-}
-

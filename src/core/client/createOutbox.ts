@@ -31,6 +31,8 @@ export interface Outbox {
   remove(clientId: string): void;
   /** Try now (for example, when the connection comes back) instead of waiting for the backoff. */
   flush(): void;
+  /** Empties the queue (after `clear()`); the outbox stays usable. */
+  reset(): void;
   destroy(): void;
 }
 
@@ -139,6 +141,12 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         timer = null;
       }
       void run();
+    },
+    reset() {
+      if (timer !== null) deps.clock.clearTimeout(timer);
+      timer = null;
+      queue = [];
+      changed();
     },
     destroy() {
       destroyed = true;

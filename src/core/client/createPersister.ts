@@ -54,6 +54,18 @@ export function createPersister(deps: PersisterDeps) {
     );
   }
 
+  const conversationState = () => {
+    const conversation = stores.$conversation.get();
+    return {
+      v: STATE_VERSION,
+      conversation: conversation && {
+        ...conversation,
+        visitorReadSeq: Math.max(conversation.visitorReadSeq, stores.$readSeq.get()),
+      },
+      pendingClientId: deps.getPendingConversationClientId(),
+    };
+  };
+
   const transcript = () => boundTranscript(stores.$messages.get(), deps.maxMessages, deps.maxBytes, stores.$hasOlder.get());
 
   return {
@@ -66,6 +78,9 @@ export function createPersister(deps: PersisterDeps) {
           ...transcript(),
         }))),
         stores.$draft.listen((text) => debounced('draft', 300, () => ({ v: STATE_VERSION, text }))),
+        // The read position is saved with the conversation, so an offline reload does not
+        // bring back an unread badge for messages already seen.
+        stores.$readSeq.listen(() => debounced('conversation', 300, conversationState)),
       );
     },
     stop() {
@@ -81,11 +96,7 @@ export function createPersister(deps: PersisterDeps) {
       debounced('cursor', 500, () => ({ v: STATE_VERSION, lastEventId: deps.getCursor() }));
     },
     saveConversation() {
-      void write('conversation', {
-        v: STATE_VERSION,
-        conversation: stores.$conversation.get(),
-        pendingClientId: deps.getPendingConversationClientId(),
-      });
+      void write('conversation', conversationState());
     },
     saveSession(token: string, session: Session) {
       void write('session', {

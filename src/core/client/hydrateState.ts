@@ -19,7 +19,7 @@ export async function hydrateState(
   storage: ParleyStorage,
   stores: ClientStores,
   outbox: Outbox,
-  options: { keepSavedLocale: boolean; warn: (message: string) => void },
+  options: { keepSavedLocale: boolean; warn: (message: string) => void; now: () => number },
 ): Promise<Hydrated> {
   const { warn } = options;
   const [session, conversation, transcript, outboxState, cursor, draft, locale] = await Promise.all([
@@ -52,13 +52,16 @@ export async function hydrateState(
     author: { role: 'visitor' },
     text: e.text,
     attachments: e.attachments,
-    createdAt: new Date().toISOString(),
+    createdAt: new Date(options.now()).toISOString(),
     state: e.failed ? 'failed' : 'pending',
     localOrder: e.localOrder,
     ...(e.errorCode ? { errorCode: e.errorCode } : {}),
     ...(e.context ? { context: e.context } : {}),
   }));
-  stores.$messages.set(mergeMessages(saved, queued));
+  // A confirmed copy wins over a queued one: the reply was saved but the outbox was not yet
+  // trimmed. The resend still happens and comes back as `duplicate: true`.
+  const confirmed = new Set(saved.map((m) => m.clientId));
+  stores.$messages.set(mergeMessages(saved, queued.filter((q) => !confirmed.has(q.clientId))));
   return {
     session,
     pendingConversationClientId: conversation?.pendingClientId ?? null,

@@ -78,7 +78,9 @@ export async function readState<K extends PersistedKey>(
   try {
     raw = await storage.get(key);
   } catch (error) {
-    warn(`Parley: could not read saved ${key} (${String(error)}); starting without it`);
+    warn(`Parley: could not read saved ${key} (${String(error)}); it was discarded`);
+    // Remove it, or the same unreadable value warns again on every page load.
+    await storage.remove(key).catch(() => undefined);
     return undefined;
   }
   if (raw === undefined || raw === null) return undefined;

@@ -35,7 +35,14 @@ export function watchNavigation(win: Window, listener: Listener): () => void {
 function install(win: Window): Hub {
   const listeners = new Set<Listener>();
   const notify = () => {
-    for (const l of [...listeners]) l();
+    for (const l of [...listeners]) {
+      // Our listener runs inside the host's pushState call: a throw here must never reach it.
+      try {
+        l();
+      } catch (error) {
+        console.error('Parley: a navigation listener failed', error);
+      }
+    }
   };
   const history = win.history;
   const restorers = (['pushState', 'replaceState'] as const).map((method) => {

@@ -1,0 +1,77 @@
+/**
+ * The framework-free core: everything a UI (ours or a team's own) needs, with no DOM rendering.
+ * `src/ui` imports the core only through this file.
+ */
+export { createClient, systemClock } from './client/index.js';
+export type {
+  ClientEvents,
+  ClientMessage,
+  ClientOptions,
+  ClientStores,
+  Clock,
+  ConnectionState,
+  DeliveryState,
+  NetworkMonitor,
+  ParleyClient,
+  SendOptions,
+  SessionState,
+  SessionStatus,
+} from './client/index.js';
+export { createHttpTransport } from './transport/index.js';
+export type { HistoryQuery, HttpTransportOptions, LiveHandlers, LiveOptions, Transport, UploadOptions } from './transport/index.js';
+export { createMemoryTransport } from './transport/index.js';
+export type {
+  MemoryClock,
+  MemoryConfigOverrides,
+  MemoryDesk,
+  MemoryOperation,
+  MemoryTransport,
+  MemoryTransportOptions,
+  SeedMessage,
+} from './transport/index.js';
+export { builtinLocales, createI18n, createTranslator, isRtlLocale, pickLocalized, resolveLocale } from './i18n/index.js';
+export type {
+  Catalog,
+  CatalogKey,
+  CatalogLoader,
+  I18n,
+  I18nOptions,
+  LocaleDefinition,
+  LocaleInfo,
+  PluralMessage,
+  TranslateParams,
+  Translator,
+} from './i18n/index.js';
+export type {
+  Attachment,
+  Author,
+  AuthorRole,
+  Availability,
+  Conversation,
+  ConversationStatus,
+  Message,
+  Notice,
+  QuickReply,
+  Rating,
+  SystemEvent,
+  Topic,
+  WidgetConfig,
+} from './protocol/index.js';
+export { PERSISTED_KEYS, createMemoryStorage, createWebStorage, isPersistedKey, withConsent } from './persistence/index.js';
+export type { ConsentStorage, ParleyStorage, PersistedKey } from './persistence/index.js';
+export { createBrowserEnvironment, createContextSource, redactUrl, REDACTED, watchNavigation } from './context/index.js';
+export type { ContextSource, ContextSourceOptions, CustomContext, PageEnvironment, RedactOption } from './context/index.js';
+export {
+  HttpError,
+  NetworkError,
+  OptionError,
+  ParleyError,
+  ResponseError,
+  isHttpError,
+  isNetworkError,
+  isOptionError,
+  isParleyError,
+  isResponseError,
+  isTransientError,
+} from './errors/index.js';
+export type { ParleyErrorCode, SchemaIssue } from './errors/index.js';
