@@ -1,0 +1,13 @@
+export { createI18n } from './createI18n.js';
+export type { CatalogLoader, I18n, I18nOptions, LocaleInfo } from './createI18n.js';
+export { createTranslator } from './createTranslator.js';
+export type { TranslateParams, Translator } from './createTranslator.js';
+export { resolveLocale } from './resolveLocale.js';
+export { pickLocalized } from './pickLocalized.js';
+export { baseLanguage, isRtlLocale } from './isRtlLocale.js';
+export { isPluralMessage } from './PluralMessage.js';
+export type { PluralMessage } from './PluralMessage.js';
+export { builtinLocales } from './locales/index.js';
+export type { LocaleDefinition } from './locales/index.js';
+export { en } from './locales/en.js';
+export type { Catalog, CatalogKey } from './locales/en.js';

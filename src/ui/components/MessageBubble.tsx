@@ -1,0 +1,45 @@
+import { useMemo } from 'preact/hooks';
+import type { ClientMessage } from '../../core/index.js';
+import { renderMarkdown } from '../markdown/renderMarkdown.js';
+import { useT } from '../hooks/useT.js';
+import { AttachmentView } from './AttachmentView.js';
+import { MessageStatus } from './MessageStatus.js';
+
+interface Props {
+  message: ClientMessage;
+  /** The last of its group: shows the time, and "Sent"/"Read" for the visitor's own. */
+  last: boolean;
+  read: boolean;
+}
+
+/** One message: rich text, attachments, hidden-secret note, and time and delivery state. */
+export function MessageBubble({ message, last, read }: Props) {
+  const t = useT();
+  const visitor = message.author.role === 'visitor';
+  // Parsing is per text, so a streaming reply re-parses only itself as it grows.
+  const rich = useMemo(() => renderMarkdown(message.text), [message.text]);
+  const redacted = message.redactions?.reduce((sum, r) => sum + r.count, 0) ?? 0;
+  const showMeta = last || message.state !== 'sent';
+  return (
+    <div class="message" part="message" data-state={message.state}>
+      <div class="bubble" data-streaming={message.streaming || undefined} aria-busy={message.streaming || undefined}>
+        {message.text && <div class="rich">{rich}</div>}
+        {message.attachments.length > 0 && (
+          <div class="attachments">
+            {message.attachments.map((a) => (
+              <AttachmentView key={a.id} attachment={a} />
+            ))}
+          </div>
+        )}
+        {redacted > 0 && <p class="redacted">{t('messages.redacted', { count: redacted })}</p>}
+      </div>
+      {showMeta && (
+        <div class="meta">
+          {last && message.state === 'sent' && <time dateTime={message.createdAt}>{t.formatTime(message.createdAt)}</time>}
+          {message.streaming && <span>{t('messages.streaming')}</span>}
+          {visitor && <MessageStatus message={message} read={read} showSent={last} />}
+        </div>
+      )}
+    </div>
+  );
+}

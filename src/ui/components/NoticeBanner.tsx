@@ -1,0 +1,39 @@
+import { useStore } from '@nanostores/preact';
+import { pickLocalized } from '../../core/index.js';
+import { renderMarkdown } from '../markdown/renderMarkdown.js';
+import { useT } from '../hooks/useT.js';
+import { useWidget } from '../WidgetContext.js';
+import { Icon } from './Icon.js';
+
+/** Notices from the desk (security warnings, outages); dismissible ones can be closed. */
+export function NoticeBanner() {
+  const { client, view } = useWidget();
+  const t = useT();
+  const config = useStore(client.$config);
+  const dismissed = useStore(view.$dismissedNotices);
+  const notices = (config?.notices ?? []).filter((n) => !dismissed.includes(n.id));
+  if (notices.length === 0) return null;
+  return (
+    <>
+      {notices.map((notice) => (
+        <div key={notice.id} class="notice" data-level={notice.level}>
+          <Icon name={notice.level === 'info' ? 'info' : 'alert'} />
+          <div class="rich">
+            <span class="sr-only">{t(`notice.${notice.level}`)}: </span>
+            {renderMarkdown(pickLocalized(notice.text, t.locale))}
+          </div>
+          {notice.dismissible && (
+            <button
+              type="button"
+              class="icon-button"
+              aria-label={t('notice.dismiss')}
+              onClick={() => view.$dismissedNotices.set([...dismissed, notice.id])}
+            >
+              <Icon name="close" />
+            </button>
+          )}
+        </div>
+      ))}
+    </>
+  );
+}
