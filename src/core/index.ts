@@ -16,6 +16,7 @@ export type {
   SendOptions,
   SessionState,
   SessionStatus,
+  TabChannel,
 } from './client/index.js';
 export { createHttpTransport } from './transport/index.js';
 export type { HistoryQuery, HttpTransportOptions, LiveHandlers, LiveOptions, Transport, UploadOptions } from './transport/index.js';
@@ -57,7 +58,15 @@ export type {
   Topic,
   WidgetConfig,
 } from './protocol/index.js';
-export { PERSISTED_KEYS, createMemoryStorage, createWebStorage, isPersistedKey, withConsent } from './persistence/index.js';
+export {
+  PERSISTED_KEYS,
+  createFallbackStorage,
+  createIndexedDbStorage,
+  createMemoryStorage,
+  createWebStorage,
+  isPersistedKey,
+  withConsent,
+} from './persistence/index.js';
 export type { ConsentStorage, ParleyStorage, PersistedKey } from './persistence/index.js';
 export { createBrowserEnvironment, createContextSource, redactUrl, REDACTED, watchNavigation } from './context/index.js';
 export type { ContextSource, ContextSourceOptions, CustomContext, PageEnvironment, RedactOption } from './context/index.js';

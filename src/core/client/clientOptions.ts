@@ -4,6 +4,7 @@ import { IdentitySchema, LocaleTagSchema, type Identity, type PageContext } from
 import type { ParleyStorage } from '../persistence/index.js';
 import type { Transport } from '../transport/index.js';
 import type { Clock } from './Clock.js';
+import type { TabChannel } from './createTabSync.js';
 
 /** Tells the client when the browser goes on- or offline, so it reconnects at once. */
 export interface NetworkMonitor {
@@ -30,6 +31,10 @@ export interface ClientOptions {
   /** Adds slow context (the host's async `getContext()`) before a message leaves. Must not reject. */
   enrichContext?: (context: PageContext | undefined) => Promise<PageContext | undefined>;
   network?: NetworkMonitor;
+  /** Tabs of one site share a conversation over this bus (a BroadcastChannel in browsers). */
+  tabs?: TabChannel;
+  /** Runs session creation exclusively across tabs (Web Locks), so two tabs never start two sessions. */
+  lock?: (critical: () => Promise<void>) => Promise<void>;
   clock?: Clock;
   /** Request timeout in ms. Default 15000. */
   timeout?: number;
@@ -58,6 +63,8 @@ const OptionsSchema = z.object({
   getPageContext: z.optional(fn),
   enrichContext: z.optional(fn),
   network: z.optional(objectWith('subscribe')),
+  tabs: z.optional(objectWith('post', 'subscribe')),
+  lock: z.optional(fn),
   clock: z.optional(objectWith('now', 'setTimeout', 'clearTimeout')),
   timeout: z.optional(z.number().check(z.positive())),
   maxStoredMessages: z.optional(z.int().check(z.positive())),
@@ -77,6 +84,8 @@ const EXPECTED: Record<string, string> = {
   getPageContext: 'a function returning the page context',
   enrichContext: 'a function returning a promise of the page context',
   network: 'an object with subscribe(listener) returning a cleanup',
+  tabs: 'an object with post(message) and subscribe(listener)',
+  lock: 'a function (critical) => Promise that runs critical exclusively',
   clock: 'an object with now, setTimeout, clearTimeout',
   maxStoredMessages: 'a positive integer',
   maxStoredBytes: 'a positive integer',

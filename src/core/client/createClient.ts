@@ -1,7 +1,7 @@
 import { ParleyError, isHttpError, isTransientError } from '../errors/index.js';
-import type { Attachment, Conversation, Identity, PageContext, Rating } from '../protocol/index.js';
+import type { Conversation } from '../protocol/index.js';
 import { createMemoryStorage } from '../persistence/index.js';
-import { createHttpTransport, type Transport, type UploadOptions } from '../transport/index.js';
+import { createHttpTransport } from '../transport/index.js';
 import { type ClientMessage, fromServerMessage, mergeMessages } from './ClientMessage.js';
 import { systemClock } from './Clock.js';
 import { backoff } from './backoff.js';
@@ -12,55 +12,14 @@ import { createHistorySync, maxSeq } from './createHistorySync.js';
 import { createLiveConnection } from './createLiveConnection.js';
 import { createOutbox } from './createOutbox.js';
 import { createPersister } from './createPersister.js';
-import { type ClientStores, createStores } from './createStores.js';
+import { createStores } from './createStores.js';
+import type { ClientEvents, ParleyClient } from './ParleyClient.js';
+import { createTabSync } from './createTabSync.js';
 import { createTypingSender } from './createTypingSender.js';
 import { handleServerEvent } from './handleServerEvent.js';
 import { hydrateState } from './hydrateState.js';
-import type { OutboxEntry } from './persistedState.js';
-
-export interface ClientEvents {
-  /** A new message from an agent, bot or the system (not the visitor's own). */
-  message: ClientMessage;
-  status: Conversation;
-  error: ParleyError;
-  ratingRequested: Conversation;
-}
-
-export interface SendOptions {
-  attachments?: Attachment[];
-  quickReplyId?: string;
-}
-
-/** The headless client: stores to read, actions to call. Build any UI on it. */
-export interface ParleyClient extends ClientStores {
-  /** Loads saved state, starts or resumes the session and opens the live stream. Idempotent. */
-  start(): Promise<void>;
-  /** Queues a message; it shows at once as pending and is delivered exactly once. */
-  send(text: string, options?: SendOptions): ClientMessage;
-  retry(clientId: string): void;
-  /** Drops a failed message from the outbox and the list. */
-  discard(clientId: string): void;
-  /** Pages in older messages from the server. Resolves false at the start of the conversation. */
-  loadOlder(): Promise<boolean>;
-  markRead(): void;
-  setTyping(typing: boolean): void;
-  setDraft(text: string): void;
-  setLocale(locale: string): Promise<void>;
-  /** Tells the backend the visitor navigated (SPA); the caller debounces. */
-  updateContext(context: PageContext): Promise<void>;
-  rate(rating: Rating): Promise<void>;
-  requestHandoff(): Promise<void>;
-  upload(file: Blob, name: string, options?: UploadOptions): Promise<Attachment>;
-  fetchAttachment(attachment: Attachment): Promise<Blob>;
-  /** Starts a new session as a signed-in user, so their conversations follow them. */
-  identify(identity: Identity): Promise<void>;
-  /** Ends the server session and wipes every local trace. `start()` begins afresh afterwards. */
-  clear(): Promise<void>;
-  on<K extends keyof ClientEvents>(event: K, listener: (payload: ClientEvents[K]) => void): () => void;
-  /** Stops timers, the live stream and listeners. The client cannot be used afterwards. */
-  destroy(): void;
-  readonly transport: Transport;
-}
+import { readState } from './persistedState.js';
+import { buildOutgoing } from './buildOutgoing.js';
 
 /**
  * Creates a headless Parley client.
@@ -115,6 +74,15 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
     getPendingConversationClientId: () => pendingConversationClientId,
   });
 
+  const tabs = options.tabs
+    ? createTabSync(options.tabs, stores, {
+        onOthersChanged: () => persister.saveOutbox(tabs!.union(outbox.entries())),
+        onLocale: (locale) => stores.$locale.set(locale),
+        // Another tab ended the session: this one starts afresh instead of using a dead token.
+        onCleared: () => void wipe(false).then(() => client.start()),
+      })
+    : null;
+
   const history = createHistorySync({ transport, stores, setConversation, reportError });
 
   const outbox = createOutbox({
@@ -130,7 +98,10 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
       updateMessage(entry.clientId, { state: 'failed', errorCode: entry.errorCode });
       reportError(error);
     },
-    onChange: (entries) => persister.saveOutbox(entries),
+    onChange: (entries) => {
+      persister.saveOutbox(tabs ? tabs.union(entries) : entries);
+      tabs?.announceOutbox(entries);
+    },
     onTransientError: (error) => {
       if (stores.$connection.get() === 'online') stores.$connection.set('offline');
       stores.$error.set(error);
@@ -226,7 +197,7 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
         visitorId: reply.session.visitorId,
         userId: reply.session.userId ?? null,
       });
-      persister.saveSession(reply.token, reply.session);
+      await persister.saveSession(reply.token, reply.session);
       if (!reply.resumed) {
         // A new session cannot read the old one's conversation or replay its events.
         lastEventId = null;
@@ -283,7 +254,12 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
       live.reconnectNow();
       outbox.flush();
     }) ?? null;
-    await openSession(saved.session?.token ?? null);
+    const exclusive = options.lock ?? ((critical: () => Promise<void>) => critical());
+    await exclusive(async () => {
+      // Another tab may have created the session while this one waited for the lock.
+      const current = saved.session ?? (await readState(storage, 'session', warn));
+      await openSession(current?.token ?? null);
+    });
   }
 
   /** Stops everything that runs; `destroy` and `clear` share it. */
@@ -298,7 +274,34 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
     typingTimeout.handle = sessionTimer = null;
   }
 
-  return {
+  /** Forgets everything local; with `endSession`, the server session too. */
+  async function wipe(endSession: boolean) {
+    halt();
+    outbox.reset();
+    try {
+      if (endSession && stores.$session.get().status === 'ready') await transport.endSession();
+    } catch (error) {
+      // Ending the server session is best effort: the local wipe below must happen anyway.
+      reportError(error as ParleyError);
+    }
+    transport.setToken(null);
+    stores.$messages.set([]);
+    stores.$conversation.set(null);
+    stores.$draft.set('');
+    stores.$readSeq.set(0);
+    stores.$hasOlder.set(false);
+    stores.$typing.set(null);
+    stores.$session.set({ status: 'ended', sessionId: null, visitorId: null, userId: null });
+    pendingConversationClientId = null;
+    lastEventId = null;
+    history.reset();
+    enriching.clear();
+    // The persister is stopped above, so nothing is written back after this wipe.
+    await persister.clear();
+    startPromise = null;
+  }
+
+  const client: ParleyClient = {
     ...stores,
     transport,
     start() {
@@ -307,31 +310,15 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
       return startPromise;
     },
     send(text, sendOptions = {}) {
-      const clientId = createClientId('m');
       const context = options.getPageContext?.();
-      const entry: OutboxEntry = {
-        clientId,
-        text,
-        attachments: sendOptions.attachments ?? [],
+      const { entry, message } = buildOutgoing(text, sendOptions, {
+        clientId: createClientId('m'),
         localOrder: localOrder++,
-        attempts: 0,
-        failed: false,
-        ...(sendOptions.quickReplyId ? { quickReplyId: sendOptions.quickReplyId } : {}),
-        ...(context ? { context } : {}),
-      };
-      const message: ClientMessage = {
-        id: null,
-        seq: null,
+        context,
         conversationId: stores.$conversation.get()?.id ?? null,
-        clientId,
-        author: { role: 'visitor' },
-        text,
-        attachments: entry.attachments,
-        createdAt: new Date(clock.now()).toISOString(),
-        state: 'pending',
-        localOrder: entry.localOrder,
-        ...(context ? { context } : {}),
-      };
+        now: clock.now(),
+      });
+      const { clientId } = entry;
       stores.$messages.set(mergeMessages(stores.$messages.get(), [message]));
       if (options.enrichContext) {
         const done = () => enriching.delete(clientId);
@@ -374,6 +361,7 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
     async setLocale(locale) {
       stores.$locale.set(locale);
       persister.saveLocale();
+      tabs?.announceLocale(locale);
       if (stores.$session.get().status !== 'ready') return;
       await Promise.all([
         transport.updateSession({ locale }).catch((error: ParleyError) => stores.$error.set(error)),
@@ -399,37 +387,18 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
       await openSession(null);
     },
     async clear() {
-      halt();
-      outbox.reset();
-      try {
-        if (stores.$session.get().status === 'ready') await transport.endSession();
-      } catch (error) {
-        // Ending the server session is best effort: the local wipe below must happen anyway.
-        reportError(error as ParleyError);
-      }
-      transport.setToken(null);
-      stores.$messages.set([]);
-      stores.$conversation.set(null);
-      stores.$draft.set('');
-      stores.$readSeq.set(0);
-      stores.$hasOlder.set(false);
-      stores.$typing.set(null);
-      stores.$session.set({ status: 'ended', sessionId: null, visitorId: null, userId: null });
-      pendingConversationClientId = null;
-      lastEventId = null;
-      history.reset();
-      enriching.clear();
-      // The persister is stopped above, so nothing is written back after this wipe.
-      await persister.clear();
-      startPromise = null;
+      await wipe(true);
+      tabs?.announceCleared();
     },
     on: (event, listener) => emitter.on(event, listener),
     destroy() {
       if (destroyed) return;
       destroyed = true;
       halt();
+      tabs?.stop();
       outbox.destroy();
       emitter.clear();
     },
   };
+  return client;
 }

@@ -98,8 +98,8 @@ export function createPersister(deps: PersisterDeps) {
     saveConversation() {
       void write('conversation', conversationState());
     },
-    saveSession(token: string, session: Session) {
-      void write('session', {
+    saveSession(token: string, session: Session): Promise<void> {
+      return write('session', {
         v: STATE_VERSION,
         token,
         sessionId: session.id,

@@ -1,7 +1,7 @@
 import type { ServerEvent } from '../protocol/index.js';
 import { applyDelta, fromServerMessage, mergeMessages } from './ClientMessage.js';
 import type { Clock } from './Clock.js';
-import type { ClientEvents } from './createClient.js';
+import type { ClientEvents } from './ParleyClient.js';
 import type { Emitter } from './createEmitter.js';
 import type { ClientStores } from './createStores.js';
 

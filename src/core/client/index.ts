@@ -1,7 +1,8 @@
 export { createClient } from './createClient.js';
-export type { ClientEvents, ParleyClient, SendOptions } from './createClient.js';
+export type { ClientEvents, ParleyClient, SendOptions } from './ParleyClient.js';
 export type { ClientOptions, NetworkMonitor } from './clientOptions.js';
 export type { ClientMessage, DeliveryState } from './ClientMessage.js';
 export type { ClientStores, ConnectionState, SessionState, SessionStatus } from './createStores.js';
 export type { Clock } from './Clock.js';
 export { systemClock } from './Clock.js';
+export type { TabChannel } from './createTabSync.js';

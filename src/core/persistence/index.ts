@@ -4,3 +4,5 @@ export { createMemoryStorage } from './createMemoryStorage.js';
 export { createWebStorage } from './createWebStorage.js';
 export { withConsent } from './withConsent.js';
 export type { ConsentStorage } from './withConsent.js';
+export { createIndexedDbStorage } from './createIndexedDbStorage.js';
+export { createFallbackStorage } from './createFallbackStorage.js';

@@ -28,6 +28,11 @@ export interface HttpTransportOptions {
   retries?: number;
   /** A fetch implementation, for tests or special runtimes. Defaults to the global one. */
   fetch?: typeof fetch;
+  /**
+   * ms without a byte on the live stream (not even the server's `: ping`) after which it is
+   * treated as dead and reconnected. Default 45000: three missed pings of the reference server.
+   */
+  streamIdleTimeout?: number;
 }
 
 /**
@@ -149,7 +154,8 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
           http.get(`kb/articles/${encodeURIComponent(id)}`, { searchParams: { locale } }),
         )
       ).article,
-    openEvents: (handlers: LiveHandlers, live: LiveOptions) => openEvents(base, token, fetchImpl, handlers, live),
+    openEvents: (handlers: LiveHandlers, live: LiveOptions) =>
+      openEvents(base, token, fetchImpl, handlers, live, options.streamIdleTimeout ?? 45000),
   };
 }
 
@@ -166,25 +172,52 @@ async function openEvents(
   fetchImpl: typeof fetch,
   handlers: LiveHandlers,
   { lastEventId, signal }: LiveOptions,
+  idleTimeout: number,
 ): Promise<void> {
   const headers: Record<string, string> = { Accept: 'text/event-stream' };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (lastEventId) headers['Last-Event-ID'] = lastEventId;
-  let response: Response;
+  // A stream can stall without closing (a half-open TCP connection after sleep or a NAT
+  // timeout, a proxy that never answers): without this watchdog the widget would wait forever.
+  const idle = new AbortController();
+  let stalled = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      stalled = true;
+      idle.abort();
+    }, idleTimeout);
+  };
+  const forward = () => idle.abort();
+  signal.addEventListener('abort', forward, { once: true });
+  arm();
   try {
-    response = await fetchImpl(base + 'events', { headers, signal, cache: 'no-store' });
-  } catch (error) {
-    throw new NetworkError('Parley: the live event stream could not connect', { cause: error });
-  }
-  if (!response.ok) throw await fromResponse(response, 'live event stream');
-  if (!response.body || !(response.headers.get('content-type') ?? '').includes('text/event-stream')) {
-    throw new ParleyError('invalid_response', 'Parley: the live event stream is not text/event-stream');
-  }
-  handlers.onOpen();
-  try {
-    await readEventStream(response.body, handlers);
-  } catch (error) {
-    if (signal.aborted) return;
-    throw new NetworkError('Parley: the live event stream was cut', { cause: error });
+    let response: Response;
+    try {
+      response = await fetchImpl(base + 'events', { headers, signal: idle.signal, cache: 'no-store' });
+    } catch (error) {
+      throw new NetworkError(`Parley: the live event stream could not connect${stalled ? ' in time' : ''}`, {
+        cause: error,
+        timeout: stalled,
+      });
+    }
+    if (!response.ok) throw await fromResponse(response, 'live event stream');
+    if (!response.body || !(response.headers.get('content-type') ?? '').includes('text/event-stream')) {
+      throw new ParleyError('invalid_response', 'Parley: the live event stream is not text/event-stream');
+    }
+    handlers.onOpen();
+    try {
+      await readEventStream(response.body, handlers, arm);
+    } catch (error) {
+      if (signal.aborted) return;
+      throw new NetworkError(`Parley: the live event stream was ${stalled ? 'silent too long' : 'cut'}`, {
+        cause: error,
+        timeout: stalled,
+      });
+    }
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', forward);
   }
 }

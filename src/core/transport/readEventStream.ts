@@ -8,7 +8,12 @@ import { parseReply } from './parseReply.js';
  * Reads an SSE body with eventsource-parser. Each frame is parsed as JSON and checked against
  * the protocol; a bad frame is reported and skipped so one broken event never kills the stream.
  */
-export async function readEventStream(body: ReadableStream<Uint8Array>, handlers: LiveHandlers): Promise<void> {
+export async function readEventStream(
+  body: ReadableStream<Uint8Array>,
+  handlers: LiveHandlers,
+  /** Called on every chunk (pings included), e.g. to reset an idle watchdog. */
+  onChunk?: () => void,
+): Promise<void> {
   const parser = createParser({
     onEvent(frame) {
       let data: unknown;
@@ -33,6 +38,7 @@ export async function readEventStream(body: ReadableStream<Uint8Array>, handlers
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
+      onChunk?.();
       parser.feed(decoder.decode(value, { stream: true }));
     }
   } finally {

@@ -1,4 +1,5 @@
-import { createClient, type ParleyClient } from '../../../src/core/client/createClient.js';
+import { createClient } from '../../../src/core/client/createClient.js';
+import type { ParleyClient } from '../../../src/core/client/ParleyClient.js';
 import type { ClientOptions } from '../../../src/core/client/clientOptions.js';
 import type { ParleyStorage } from '../../../src/core/persistence/index.js';
 import { createMemoryStorage } from '../../../src/core/persistence/index.js';

@@ -1,0 +1,195 @@
+import { atom } from 'nanostores';
+import {
+  createBrowserEnvironment,
+  createClient,
+  createContextSource,
+  watchNavigation,
+  withConsent,
+  type ParleyClient,
+} from '../core/index.js';
+import { createI18n } from '../core/i18n/index.js';
+import { createViewState } from '../ui/createViewState.js';
+import { chooseStorage, storageNamespace } from './chooseStorage.js';
+import type { ParleyWidget, WidgetEvents } from './ParleyWidget.js';
+import { createEmitter } from '../core/client/createEmitter.js';
+import type { WidgetOptions } from './widgetOptions.js';
+import { browserNetwork } from './browserNetwork.js';
+import { browserLock, browserTabs } from './browserTabs.js';
+import { mountHost } from './mountHost.js';
+
+export interface WidgetEnvironment {
+  win: Window;
+  warn: (message: string) => void;
+  onDestroy: () => void;
+}
+
+/** How long SPA navigations are coalesced before one context update is sent. */
+const NAVIGATION_DEBOUNCE_MS = 400;
+
+/** Builds a live widget from already validated options. Only `init` calls this. */
+export function createWidget(options: WidgetOptions, env: WidgetEnvironment): ParleyWidget {
+  const { win, warn } = env;
+  const id = options.id ?? 'default';
+  const cleanups: Array<() => void> = [];
+  const emitter = createEmitter<WidgetEvents>((error) => warn(`Parley: a widget event listener threw: ${String(error)}`));
+  let destroyed = false;
+
+  const namespace = storageNamespace(win, id);
+  const storage = withConsent(
+    chooseStorage(win, options.storage ?? 'local', namespace, warn),
+    (options.consent ?? 'granted') === 'granted',
+  );
+  const context = createContextSource(createBrowserEnvironment(win), {
+    enabled: options.context !== false,
+    custom: options.context === false ? {} : (options.context ?? {}),
+    ...(options.getContext ? { getContext: options.getContext } : {}),
+    ...(options.contextKeys ? { allowKeys: options.contextKeys } : {}),
+    ...(options.redact ? { redact: options.redact } : {}),
+    onWarning: warn,
+  });
+  // With storage off, tabs must not share either: nothing about the visit outlives the tab.
+  const tabs = options.storage === 'none' ? undefined : browserTabs(win, namespace);
+  const lock = browserLock(win, namespace);
+  if (tabs) cleanups.push(() => tabs.close());
+  const client: ParleyClient = createClient({
+    endpoint: options.endpoint,
+    storage,
+    widgetId: id,
+    ...(options.locale ? { locale: options.locale } : {}),
+    fallbackLocale: pageLocale(win),
+    ...(options.identity ? { identity: options.identity } : {}),
+    getPageContext: () => context.snapshot(),
+    enrichContext: (ctx) => context.enrich(ctx),
+    network: browserNetwork(win),
+    ...(tabs ? { tabs } : {}),
+    ...(lock ? { lock } : {}),
+    onWarning: warn,
+  });
+  const view = createViewState();
+  const i18n = createI18n({ locale: client.$locale, overrides: options.strings ?? {} });
+  const $theme = atom(options.theme ?? {});
+  if (options.launcher?.hidden) view.$launcherVisible.set(false);
+
+  const host = mountHost(win, { id, target: options.target ?? null });
+  if (!host) {
+    warn(`Parley: option \`target\` (${String(options.target)}) matches no element; the widget did not start`);
+  }
+
+  // The visitor's first interaction counts as consent where the host asked for it.
+  const grantOnInteraction = () => void storage.grant();
+  host?.element.addEventListener('pointerdown', grantOnInteraction, { once: true });
+  host?.element.addEventListener('keydown', grantOnInteraction, { once: true });
+
+  let unmountUi: (() => void) | null = null;
+  if (host) {
+    import('../ui/renderWidget.js')
+      .then(({ renderWidget }) => {
+        if (destroyed) return;
+        unmountUi = renderWidget(host.root, {
+          client,
+          i18n,
+          view,
+          $theme,
+          position: options.position ?? 'right',
+          ...(options.offset ? { offset: options.offset } : {}),
+          ...(options.zIndex !== undefined ? { zIndex: options.zIndex } : {}),
+          launcher: { hidden: options.launcher?.hidden ?? false },
+          inline: host.inline,
+          ...(options.nonce ? { nonce: options.nonce } : {}),
+          onWarning: warn,
+        });
+        if (options.open || host.inline) view.$open.set(true);
+        emitter.emit('ready', undefined);
+      })
+      .catch((error: unknown) => warn(`Parley: the chat panel failed to load (${String(error)})`));
+  }
+
+  let navTimer: ReturnType<typeof setTimeout> | undefined;
+  cleanups.push(
+    watchNavigation(win, () => {
+      clearTimeout(navTimer);
+      navTimer = setTimeout(() => {
+        const snapshot = context.snapshot();
+        if (snapshot && client.$session.get().status === 'ready') {
+          client.updateContext(snapshot).catch((error: unknown) => warn(`Parley: context update failed (${String(error)})`));
+        }
+      }, NAVIGATION_DEBOUNCE_MS);
+    }),
+    () => clearTimeout(navTimer),
+    view.$open.listen((open) => emitter.emit(open ? 'open' : 'close', undefined)),
+    client.$unread.listen((count) => emitter.emit('unread', count)),
+    client.$locale.listen((locale) => emitter.emit('locale', locale)),
+    client.$connection.listen((state) => emitter.emit('connection', state)),
+    client.on('message', (m) => emitter.emit('message', m)),
+    client.on('error', (e) => emitter.emit('error', e)),
+    client.on('status', (c) => emitter.emit('status', c)),
+  );
+
+  // Start failures are already visible through $error/$connection; nothing may reach the host.
+  client.start().catch((error: unknown) => warn(`Parley: could not start (${String(error)})`));
+
+  const alive = (method: string) => {
+    if (!destroyed) return true;
+    warn(`Parley: \`${method}()\` was called after destroy(); ignored`);
+    return false;
+  };
+
+  return {
+    id,
+    get client() {
+      return destroyed ? null : client;
+    },
+    open: () => alive('open') && view.$open.set(true),
+    close: () => alive('close') && view.$open.set(false),
+    toggle: () => alive('toggle') && view.$open.set(!view.$open.get()),
+    show: () => alive('show') && view.$launcherVisible.set(true),
+    hide: () => alive('hide') && view.$launcherVisible.set(false),
+    sendMessage(text) {
+      if (!alive('sendMessage')) return;
+      if (typeof text !== 'string' || !text.trim()) {
+        warn('Parley: `sendMessage(text)` needs a non-empty string');
+        return;
+      }
+      client.send(text);
+    },
+    async setLocale(locale) {
+      if (alive('setLocale')) await client.setLocale(locale);
+    },
+    setContext(next) {
+      if (alive('setContext')) context.setCustom(next);
+    },
+    async identify(identity) {
+      if (alive('identify')) await client.identify(identity);
+    },
+    setTheme(theme) {
+      if (alive('setTheme')) $theme.set(theme);
+    },
+    grantConsent() {
+      if (alive('grantConsent')) void storage.grant();
+    },
+    async clear() {
+      if (alive('clear')) await client.clear();
+    },
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      for (const cleanup of cleanups.splice(0)) cleanup();
+      unmountUi?.();
+      client.destroy();
+      host?.remove();
+      emitter.clear();
+      env.onDestroy();
+    },
+    on(event, listener) {
+      if (!alive('on')) return () => undefined;
+      return emitter.on(event, listener);
+    },
+  };
+}
+
+/** `<html lang>`, then the browser's languages: used only when nothing explicit or saved exists. */
+function pageLocale(win: Window): string {
+  const lang = win.document.documentElement.lang;
+  if (lang) return lang;
+  return win.navigator.languages?.[0] ?? win.navigator.language ?? 'en';
+}

@@ -1,0 +1,25 @@
+export interface Host {
+  element: HTMLElement;
+  root: ShadowRoot;
+  inline: boolean;
+  remove(): void;
+}
+
+/**
+ * Creates the one element Parley adds to the page and its shadow root. Floating widgets go at
+ * the end of <body>; inline ones into the host's container. Returns null for a missing target.
+ */
+export function mountHost(win: Window, options: { id: string; target: Element | string | null }): Host | null {
+  const doc = win.document;
+  let parent: Element | null = doc.body;
+  const inline = options.target !== null;
+  if (typeof options.target === 'string') parent = doc.querySelector(options.target);
+  else if (options.target) parent = options.target;
+  if (!parent) return null;
+  const element = doc.createElement('parley-widget-host');
+  element.setAttribute('data-parley-id', options.id);
+  if (inline) element.setAttribute('data-inline', '');
+  const root = element.attachShadow({ mode: 'open' });
+  parent.appendChild(element);
+  return { element, root, inline, remove: () => element.remove() };
+}

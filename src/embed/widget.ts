@@ -1,0 +1,2 @@
+/** The script-tag widget bundle, imported on demand by the loader. */
+export { dispatch } from './dispatch.js';
