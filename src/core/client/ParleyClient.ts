@@ -15,6 +15,8 @@ export interface ClientEvents {
 export interface SendOptions {
   attachments?: Attachment[];
   quickReplyId?: string;
+  /** The pre-chat topic; used when this send starts a new conversation, so the desk can route it. */
+  topic?: string;
 }
 
 /** The headless client: stores to read, actions to call. Build any UI on it. */
@@ -36,6 +38,16 @@ export interface ParleyClient extends ClientStores {
   updateContext(context: PageContext): Promise<void>;
   rate(rating: Rating): Promise<void>;
   requestHandoff(): Promise<void>;
+  /** Details the visitor gave (an e-mail in away mode, a name); never used for access. */
+  updateVisitor(details: { email?: string; name?: string }): Promise<void>;
+  /** Fills `$conversations` with the visitor's conversations (the ticket list), newest first. */
+  loadConversations(): Promise<void>;
+  /** Switches to another of the visitor's conversations. */
+  openConversation(id: string): Promise<void>;
+  /** Leaves the current conversation; the next message starts a new one. */
+  startNewConversation(): void;
+  /** Reopens the current conversation after it was resolved. */
+  reopen(): Promise<void>;
   upload(file: Blob, name: string, options?: UploadOptions): Promise<Attachment>;
   fetchAttachment(attachment: Attachment): Promise<Blob>;
   /** Starts a new session as a signed-in user, so their conversations follow them. */

@@ -51,6 +51,7 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
   let creatingConversation: Promise<string> | null = null;
   let lastEventId: string | null = null;
   let localOrder = 0;
+  let pendingTopic: string | null = null;
   const enriching = new Map<string, Promise<void>>();
   const typingTimeout = { handle: null as unknown };
   const typing = createTypingSender(stores, transport, clock);
@@ -151,6 +152,7 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
       .createConversation({
         clientId: pendingConversationClientId,
         locale: stores.$locale.get(),
+        ...(pendingTopic ? { topic: pendingTopic } : {}),
         ...(context ? { context } : {}),
       })
       .then((conversation) => {
@@ -310,6 +312,7 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
       return startPromise;
     },
     send(text, sendOptions = {}) {
+      if (sendOptions.topic && !stores.$conversation.get()) pendingTopic = sendOptions.topic;
       const context = options.getPageContext?.();
       const { entry, message } = buildOutgoing(text, sendOptions, {
         clientId: createClientId('m'),
@@ -377,6 +380,30 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
     async requestHandoff() {
       const id = await ensureConversation();
       stores.$conversation.set(await transport.requestHandoff(id));
+    },
+    async updateVisitor(details) {
+      await transport.updateSession(details);
+    },
+    async loadConversations() {
+      stores.$conversations.set(await transport.listConversations());
+    },
+    async openConversation(id) {
+      if (stores.$conversation.get()?.id === id) return;
+      setConversation(await transport.getConversation(id));
+      await history.sync();
+    },
+    startNewConversation() {
+      pendingConversationClientId = null;
+      pendingTopic = null;
+      stores.$conversation.set(null);
+      stores.$messages.set(stores.$messages.get().filter((m) => m.state !== 'sent'));
+      stores.$hasOlder.set(false);
+      history.reset();
+      persister.saveConversation();
+    },
+    async reopen() {
+      const conversation = stores.$conversation.get();
+      if (conversation) setConversation(await transport.reopenConversation(conversation.id));
     },
     upload: (file, name, uploadOptions) => transport.upload(file, name, uploadOptions),
     fetchAttachment: (attachment) => transport.fetchAttachment(attachment),

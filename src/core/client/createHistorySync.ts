@@ -25,6 +25,9 @@ export function createHistorySync(deps: {
   const { transport, stores } = deps;
   let olderCursor: string | null = null;
   let running: Promise<void> | null = null;
+  // Whether a page of this conversation came from the server in this run. Until then the local
+  // list holds only what events, send replies and storage gave, which may skip seqs.
+  let baselineFor: string | null = null;
 
   const merge = (messages: ClientMessage[]) => stores.$messages.set(mergeMessages(stores.$messages.get(), messages));
 
@@ -34,19 +37,27 @@ export function createHistorySync(deps: {
     try {
       const fresh = await transport.getConversation(conversation.id);
       if (stores.$conversation.get()?.id === fresh.id) deps.setConversation(fresh);
-      let lastSeq = maxSeq(stores.$messages.get());
-      if (lastSeq === 0) {
+      if (baselineFor !== conversation.id || maxSeq(stores.$messages.get()) === 0) {
         const page = await transport.listMessages(conversation.id, { limit: 50 });
         olderCursor = page.prevCursor;
         stores.$hasOlder.set(page.prevCursor !== null);
         merge(page.messages.map(fromServerMessage));
-        return;
+        baselineFor = conversation.id;
       }
+      // Resume after the last seq with nothing missing before it, not after the highest seq:
+      // a send reply or a live event may carry seq 14 while 13 was never seen (a stream that
+      // reconnected without Last-Event-ID), and `after=14` would skip 13 for good.
+      let after = contiguousSeq(stores.$messages.get());
       for (;;) {
-        const page = await transport.listMessages(conversation.id, { after: lastSeq, limit: 200 });
+        const page = await transport.listMessages(conversation.id, { after, limit: 200 });
         merge(page.messages.map(fromServerMessage));
-        lastSeq = maxSeq(stores.$messages.get());
-        if (!page.hasMore || page.messages.length === 0) break;
+        const next = contiguousSeq(stores.$messages.get());
+        if (!page.hasMore || page.messages.length === 0 || next <= after) break;
+        after = next;
+      }
+      if (stores.$messages.get().some((m) => m.seq === 1)) {
+        olderCursor = null;
+        stores.$hasOlder.set(false);
       }
     } catch (error) {
       deps.reportError(error as ParleyError);
@@ -78,6 +89,7 @@ export function createHistorySync(deps: {
     },
     reset() {
       olderCursor = null;
+      baselineFor = null;
     },
   };
 }
@@ -86,4 +98,22 @@ export function maxSeq(messages: readonly ClientMessage[]): number {
   let max = 0;
   for (const m of messages) if (m.seq !== null && m.seq > max) max = m.seq;
   return max;
+}
+
+/**
+ * The highest seq reachable from the lowest known one without a gap (server seqs have none), or
+ * 0 when no message has a seq yet.
+ */
+export function contiguousSeq(messages: readonly ClientMessage[]): number {
+  const seqs = new Set<number>();
+  let min = Number.POSITIVE_INFINITY;
+  for (const m of messages) {
+    if (m.seq === null) continue;
+    seqs.add(m.seq);
+    if (m.seq < min) min = m.seq;
+  }
+  if (seqs.size === 0) return 0;
+  let seq = min;
+  while (seqs.has(seq + 1)) seq += 1;
+  return seq;
 }

@@ -24,6 +24,8 @@ export interface ClientStores {
   $error: WritableAtom<ParleyError | null>;
   $typing: WritableAtom<Author | null>;
   $draft: WritableAtom<string>;
+  /** The visitor's conversations, for a ticket list; filled by `loadConversations()` and live events. */
+  $conversations: WritableAtom<Conversation[]>;
   /** True when older messages exist on the server than the ones loaded. */
   $hasOlder: WritableAtom<boolean>;
   /** Highest seq the visitor has seen, including optimistic local reads. */
@@ -46,6 +48,7 @@ export function createStores(locale: string): ClientStores {
     $error: atom<ParleyError | null>(null),
     $typing: atom<Author | null>(null),
     $draft: atom(''),
+    $conversations: atom<Conversation[]>([]),
     $hasOlder: atom(false),
     $readSeq,
     $unread: computed([$messages, $readSeq], (messages, readSeq) => {

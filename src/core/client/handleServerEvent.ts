@@ -18,6 +18,12 @@ export interface EventContext {
 /** Applies one live event to the stores. Events of other conversations only touch the list. */
 export function handleServerEvent(event: ServerEvent, ctx: EventContext): void {
   const { stores, emitter } = ctx;
+  if (event.type === 'conversation.status' || event.type === 'conversation.created') {
+    // The ticket list follows every conversation, not just the open one.
+    const list = stores.$conversations.get();
+    const others = list.filter((c) => c.id !== event.conversation.id);
+    stores.$conversations.set([event.conversation, ...others].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)));
+  }
   const conversation = stores.$conversation.get();
   if (!conversation || event.conversationId !== conversation.id) {
     if (event.type === 'conversation.created' && !conversation) stores.$conversation.set(event.conversation);

@@ -33,7 +33,7 @@ export function AwayNotice({ compact = false }: { compact?: boolean }) {
     }
     setState('saving');
     // Until the client has a visitor-profile action, the session update goes straight to the transport.
-    client.transport.updateSession({ email: value }).then(
+    client.updateVisitor({ email: value }).then(
       () => setState('saved'),
       () => setState('failed'),
     );

@@ -15,7 +15,7 @@ const MAX_LINES = 6;
  * text). The draft lives in the client's `$draft`, so it survives closing the panel.
  */
 export function Composer() {
-  const { client } = useWidget();
+  const { client, view } = useWidget();
   const t = useT();
   const draft = useStore(client.$draft);
   const session = useStore(client.$session);
@@ -26,10 +26,11 @@ export function Composer() {
   const fileInput = useRef<HTMLInputElement>(null);
   const composing = useRef(false);
 
-  let reason: CatalogKey | null = null;
-  if (session.status === 'error') reason = 'composer.disabledSession';
-  else if (conversation?.status === 'resolved') reason = 'composer.disabledResolved';
+  const reason: CatalogKey | null = session.status === 'error' ? 'composer.disabledSession' : null;
   const disabled = reason !== null;
+  // A resolved conversation stays writable (the server reopens it), like Intercom's; the visitor
+  // may also start a fresh one.
+  const resolved = conversation?.status === 'resolved';
   const canSend = !disabled && !uploads.busy && (draft.trim() !== '' || uploads.ready.length > 0);
 
   // Rows follow hard line breaks; soft-wrapped long lines are measured where layout exists.
@@ -43,7 +44,11 @@ export function Composer() {
 
   const send = () => {
     if (!canSend) return;
-    client.send(draft.trim(), uploads.ready.length ? { attachments: uploads.ready } : {});
+    const topic = view.$topic.get();
+    client.send(draft.trim(), {
+      ...(uploads.ready.length ? { attachments: uploads.ready } : {}),
+      ...(topic ? { topic } : {}),
+    });
     client.setTyping(false);
     uploads.clear();
     textarea.current?.focus();
@@ -71,6 +76,15 @@ export function Composer() {
         <p class="composer-reason" id="parley-composer-reason">
           <Icon name="info" />
           {t(reason)}
+        </p>
+      )}
+      {resolved && !reason && (
+        <p class="composer-reason" id="parley-composer-resolved">
+          <Icon name="info" />
+          {t('composer.resolvedHint')}{' '}
+          <button type="button" class="link-button" onClick={() => client.startNewConversation()}>
+            {t('composer.newConversation')}
+          </button>
         </p>
       )}
       <AttachmentTray items={uploads.items} onRemove={uploads.remove} />

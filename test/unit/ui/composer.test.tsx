@@ -69,11 +69,15 @@ describe('Composer', () => {
     expect(textarea().value).toBe('half-written question');
   });
 
-  test('in a resolved conversation it is disabled and says why', async () => {
+  test('in a resolved conversation it stays writable, says so, and offers a new conversation', async () => {
     env = await setup({ transport: { conversation: { status: 'resolved' } } });
-    expect(textarea().disabled).toBe(true);
-    const reasonId = textarea().getAttribute('aria-describedby')!.split(' ')[0]!;
-    expect(env.root.getElementById(reasonId)?.textContent).toBe('This conversation is resolved, so new messages cannot be added.');
+    expect(textarea().disabled).toBe(false);
+    expect(env.$('#parley-composer-resolved')?.textContent).toContain('This conversation is resolved. Writing here reopens it.');
+    const start = [...env.root.querySelectorAll('button')].find((b) => b.textContent === 'Start a new conversation')!;
+    start.click();
+    await settle();
+    expect(env.client.$conversation.get()).toBeNull();
+    expect(env.$('#parley-composer-resolved')).toBeNull();
   });
 
   test('an attached file uploads with a chip and goes out with the message', async () => {

@@ -88,7 +88,8 @@ export const en = {
   'composer.send': 'Send message',
   'composer.attach': 'Attach a file',
   'composer.hint': 'Press Enter to send, Shift+Enter for a new line.',
-  'composer.disabledResolved': 'This conversation is resolved, so new messages cannot be added.',
+  'composer.resolvedHint': 'This conversation is resolved. Writing here reopens it.',
+  'composer.newConversation': 'Start a new conversation',
   'composer.disabledSession': 'Chat is unavailable right now. Reload the page to try again.',
   'composer.disabledStarting': 'Connecting to support…',
 

@@ -111,7 +111,8 @@ export const ru: Catalog = {
   'composer.send': 'Отправить сообщение',
   'composer.attach': 'Прикрепить файл',
   'composer.hint': 'Enter — отправить, Shift+Enter — новая строка.',
-  'composer.disabledResolved': 'Обращение закрыто, новые сообщения в него добавить нельзя.',
+  'composer.resolvedHint': 'Обращение закрыто. Если напишете сюда, оно откроется снова.',
+  'composer.newConversation': 'Начать новое обращение',
   'composer.disabledSession': 'Чат сейчас недоступен. Обновите страницу, чтобы попробовать снова.',
   'composer.disabledStarting': 'Подключаемся к поддержке…',
 
