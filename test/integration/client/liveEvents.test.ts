@@ -35,7 +35,10 @@ describe('live events from the reference server', () => {
     const client = newClient();
     await client.start();
     client.send('My withdrawal is stuck');
-    await waitFor(() => client.$conversation.get() && client.$connection.get() === 'online', 'a live conversation');
+    await waitFor(
+      () => client.$messages.get()[0]?.state === 'sent' && client.$connection.get() === 'online',
+      'a live conversation',
+    );
     const conversationId = client.$conversation.get()!.id;
 
     await stack.operator.reply(conversationId, 'Looking into it');
