@@ -16,6 +16,7 @@ import type { WidgetOptions } from './widgetOptions.js';
 import { browserNetwork } from './browserNetwork.js';
 import { browserLock, browserTabs } from './browserTabs.js';
 import { mountHost } from './mountHost.js';
+import { telegramTheme, telegramWebApp } from './telegramTheme.js';
 
 export interface WidgetEnvironment {
   win: Window;
@@ -67,10 +68,18 @@ export function createWidget(options: WidgetOptions, env: WidgetEnvironment): Pa
   });
   const view = createViewState();
   const i18n = createI18n({ locale: client.$locale, overrides: options.strings ?? {} });
-  const $theme = atom(options.theme ?? {});
+  // Inside a Telegram Mini App the chat takes Telegram's colours (live) and the full height.
+  const telegram = telegramWebApp(win);
+  const $theme = atom(options.theme ?? (telegram ? telegramTheme(telegram) : {}));
+  if (telegram && !options.theme) {
+    const follow = () => $theme.set(telegramTheme(telegram));
+    telegram.onEvent?.('themeChanged', follow);
+    cleanups.push(() => telegram.offEvent?.('themeChanged', follow));
+    telegram.expand?.();
+  }
   if (options.launcher?.hidden) view.$launcherVisible.set(false);
 
-  const host = mountHost(win, { id, target: options.target ?? null });
+  const host = mountHost(win, { id, target: options.target ?? null, fullHeight: telegram !== null });
   if (!host) {
     warn(`Parley: option \`target\` (${String(options.target)}) matches no element; the widget did not start`);
   }

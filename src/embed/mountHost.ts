@@ -9,7 +9,10 @@ export interface Host {
  * Creates the one element Parley adds to the page and its shadow root. Floating widgets go at
  * the end of <body>; inline ones into the host's container. Returns null for a missing target.
  */
-export function mountHost(win: Window, options: { id: string; target: Element | string | null }): Host | null {
+export function mountHost(
+  win: Window,
+  options: { id: string; target: Element | string | null; fullHeight?: boolean },
+): Host | null {
   const doc = win.document;
   let parent: Element | null = doc.body;
   const inline = options.target !== null;
@@ -19,6 +22,11 @@ export function mountHost(win: Window, options: { id: string; target: Element | 
   const element = doc.createElement('parley-widget-host');
   element.setAttribute('data-parley-id', options.id);
   if (inline) element.setAttribute('data-inline', '');
+  if (inline && options.fullHeight) {
+    // Telegram keeps the visible height in this variable as its sheet expands and the keyboard opens.
+    element.style.display = 'block';
+    element.style.blockSize = 'var(--tg-viewport-stable-height, 100dvh)';
+  }
   const root = element.attachShadow({ mode: 'open' });
   parent.appendChild(element);
   return { element, root, inline, remove: () => element.remove() };
