@@ -126,7 +126,10 @@ export function createWidget(options: WidgetOptions, env: WidgetEnvironment): Pa
     }),
     () => clearTimeout(navTimer),
     view.$open.listen((open) => emitter.emit(open ? 'open' : 'close', undefined)),
-    client.$unread.listen((count) => emitter.emit('unread', count)),
+    client.$unread.listen((count) => {
+      emitter.emit('unread', count);
+      writeUnreadHint(count);
+    }),
     client.$locale.listen((locale) => emitter.emit('locale', locale)),
     client.$connection.listen((state) => emitter.emit('connection', state)),
     client.on('message', (m) => emitter.emit('message', m)),
@@ -136,6 +139,19 @@ export function createWidget(options: WidgetOptions, env: WidgetEnvironment): Pa
 
   // Start failures are already visible through $error/$connection; nothing may reach the host.
   client.start().catch((error: unknown) => warn(`Parley: could not start (${String(error)})`));
+
+  // The script-tag loader reads this count to load the panel at once when replies are waiting.
+  // Only a number, only with local storage and consent; a blocked write costs just the hint.
+  const unreadKey = `${namespace}:unread`;
+  const writeUnreadHint = (count: number) => {
+    if ((options.storage ?? 'local') !== 'local' || !storage.granted) return;
+    try {
+      if (count > 0) win.localStorage.setItem(unreadKey, String(count));
+      else win.localStorage.removeItem(unreadKey);
+    } catch {
+      // Storage is blocked: the loader falls back to loading when idle.
+    }
+  };
 
   const alive = (method: string) => {
     if (!destroyed) return true;
@@ -177,7 +193,9 @@ export function createWidget(options: WidgetOptions, env: WidgetEnvironment): Pa
       if (alive('grantConsent')) void storage.grant();
     },
     async clear() {
-      if (alive('clear')) await client.clear();
+      if (!alive('clear')) return;
+      await client.clear();
+      writeUnreadHint(0);
     },
     destroy() {
       if (destroyed) return;

@@ -1,3 +1,5 @@
+import { takeAdoptedHost } from './adoptHost.js';
+
 export interface Host {
   element: HTMLElement;
   root: ShadowRoot;
@@ -19,6 +21,9 @@ export function mountHost(
   if (typeof options.target === 'string') parent = doc.querySelector(options.target);
   else if (options.target) parent = options.target;
   if (!parent) return null;
+  // A floating widget takes over the launcher the script-tag loader already drew.
+  const adopted = inline ? null : takeAdoptedHost(options.id);
+  if (adopted) return { element: adopted.element, root: adopted.root, inline, remove: () => adopted.element.remove() };
   const element = doc.createElement('parley-widget-host');
   element.setAttribute('data-parley-id', options.id);
   if (inline) element.setAttribute('data-inline', '');
