@@ -20,6 +20,8 @@ const api = await listenWithFallback((port) =>
   createParleyServer({
     port,
     dataDir: process.env.PARLEY_DATA_DIR ?? '.parley-data',
+    // The demo shows the first line: the bot answers from kb/ until the visitor asks for a person.
+    bot: true,
     ...(process.env.PARLEY_OPERATOR_KEY ? { operatorKey: process.env.PARLEY_OPERATOR_KEY } : {}),
   }),
   apiPort,

@@ -16,8 +16,14 @@ export type {
   SendOptions,
   SessionState,
   SessionStatus,
+  StorageInfo,
+  DraftUpload,
   TabChannel,
 } from './client/index.js';
+export { checkFile, createUploadQueue, fileType, matchesType } from './attachments/index.js';
+export type { FileRefusal, NameCheck, UploadItem, UploadProblem, UploadQueue, UploadQueueOptions, UploadState } from './attachments/index.js';
+export { escapeHtml, transcriptToHtml, transcriptToText } from './export/index.js';
+export type { TranscriptMessage, TranscriptOptions } from './export/index.js';
 export { createHttpTransport } from './transport/index.js';
 export type { HistoryQuery, HttpTransportOptions, LiveHandlers, LiveOptions, Transport, UploadOptions } from './transport/index.js';
 export { createMemoryTransport } from './transport/index.js';
@@ -44,6 +50,8 @@ export type {
   Translator,
 } from './i18n/index.js';
 export type {
+  Article,
+  ArticleSummary,
   Attachment,
   Author,
   AuthorRole,
@@ -56,6 +64,7 @@ export type {
   Rating,
   SystemEvent,
   Topic,
+  UploadLimits,
   WidgetConfig,
 } from './protocol/index.js';
 export {
@@ -84,3 +93,25 @@ export {
   isTransientError,
 } from './errors/index.js';
 export type { ParleyErrorCode, SchemaIssue } from './errors/index.js';
+export {
+  DEFAULT_SECRET_POLICY,
+  applySecretPolicy,
+  createSecretGuard,
+  detectSecrets,
+  redactSecrets,
+  resolveSecretPolicy,
+} from './secrets/index.js';
+export type {
+  DetectOptions,
+  RedactedText,
+  SecretCheck,
+  SecretFinding,
+  SecretGuard,
+  SecretGuardOptions,
+  SecretPattern,
+  Redaction,
+  SecretAction,
+  SecretKind,
+  SecretPolicy,
+  SecretVerdict,
+} from './secrets/index.js';

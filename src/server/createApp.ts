@@ -8,11 +8,16 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { ProblemCode } from '../core/protocol/index.js';
+import { FirstLineBot } from './bot/FirstLineBot.js';
+import { finishInterruptedStreams } from './bot/finishInterruptedStreams.js';
+import { resolveBotSettings } from './bot/resolveBotSettings.js';
 import type { Db } from './db/openDatabase.js';
 import { openDatabase } from './db/openDatabase.js';
 import { createRepos } from './db/Repos.js';
 import { defaultConfig, mergeDeskConfig } from './defaultConfig.js';
 import { newToken } from './ids.js';
+import { defaultKbDir } from './kb/defaultKbDir.js';
+import { openKnowledgeBase } from './kb/openKnowledgeBase.js';
 import { RateLimiter } from './middleware/RateLimiter.js';
 import type { ParleyServerOptions, ResolvedLimits } from './options.js';
 import { DEFAULT_DATA_DIR, DEFAULT_PING_INTERVAL_MS, resolveLimits } from './options.js';
@@ -53,8 +58,9 @@ export interface ParleyApp {
  */
 export async function createApp(options: ParleyServerOptions = {}): Promise<ParleyApp> {
   const now = options.now ?? (() => new Date());
-  const config = mergeDeskConfig(defaultConfig, options.config);
-  const limits = resolveLimits(options.limits, config.uploads.maxBytes);
+  const merged = mergeDeskConfig(defaultConfig, options.config);
+  const botSettings = resolveBotSettings(options.bot, merged.features.bot);
+  const limits = resolveLimits(options.limits, merged.uploads.maxBytes);
   const log = createLogger(options.quiet ?? false);
 
   // An in-memory database without a data dir keeps its uploads in a temp dir, removed on close.
@@ -66,6 +72,21 @@ export async function createApp(options: ParleyServerOptions = {}): Promise<Parl
   const databaseFile = options.database ?? join(dataDir, 'parley.sqlite');
   if (!inMemory) await mkdir(dirname(resolve(databaseFile)), { recursive: true });
   const db = openDatabase(databaseFile);
+  const kbDir = options.kbDir === false ? null : (options.kbDir ?? defaultKbDir());
+  const kb = await openKnowledgeBase(db, kbDir, log).catch(async (error: unknown) => {
+    db.close();
+    if (tempDir) await rm(tempDir, { recursive: true, force: true });
+    throw error;
+  });
+  // The config tells widgets what this server really offers, unless the desk said otherwise.
+  const config = {
+    ...merged,
+    features: {
+      ...merged.features,
+      knowledgeBase: options.config?.features?.knowledgeBase ?? kb.size > 0,
+      bot: botSettings !== null,
+    },
+  };
 
   const repos = createRepos(db);
   const operatorKey = options.operatorKey ?? newToken();
@@ -84,7 +105,11 @@ export async function createApp(options: ParleyServerOptions = {}): Promise<Parl
     consoleScripts: options.consoleScript ? [options.consoleScript] : defaultConsoleScripts(),
     now,
     log,
+    kb,
+    bot: null,
   };
+  if (botSettings) ctx.bot = new FirstLineBot(ctx, kb, botSettings);
+  finishInterruptedStreams(ctx);
 
   let closed = false;
   return {
@@ -96,6 +121,8 @@ export async function createApp(options: ParleyServerOptions = {}): Promise<Parl
     close: async () => {
       if (closed) return;
       closed = true;
+      // Replies still streaming are finished (and stored) before the database closes.
+      ctx.bot?.close();
       hub.closeAll();
       db.close();
       if (tempDir) await rm(tempDir, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import type {
   UploadLimits,
   WidgetConfig,
 } from '../core/protocol/index.js';
+import { DEFAULT_SECRET_POLICY } from '../core/secrets/index.js';
 
 /** Availability as configured; `online` and `nextOpenAt` are computed per request from the clock. */
 export type AvailabilitySettings = Omit<Availability, 'online' | 'nextOpenAt'>;
@@ -123,6 +124,9 @@ export const defaultConfig: DeskConfig = {
     },
   ],
   channels: { telegram: null, email: 'support@example.com' },
+  // The widget's policy: keys and phrases never leave the page, card numbers are redacted,
+  // host patterns ask first. The server redacts whatever is `block` or `redact` here as well.
+  secretGuard: { ...DEFAULT_SECRET_POLICY },
 };
 
 /** Applies overrides to the default config without mutating either. */
@@ -138,7 +142,9 @@ export function mergeDeskConfig(base: DeskConfig, overrides: DeskConfigOverrides
     notices: overrides.notices ?? base.notices,
     channels: { ...base.channels, ...overrides.channels },
   };
-  const secretGuard = overrides.secretGuard ?? base.secretGuard;
-  if (secretGuard !== undefined) merged.secretGuard = secretGuard;
+  // Per kind, like the other nested objects: `{ card: 'block' }` keeps the other kinds' actions.
+  if (base.secretGuard !== undefined || overrides.secretGuard !== undefined) {
+    merged.secretGuard = { ...base.secretGuard, ...overrides.secretGuard };
+  }
   return merged;
 }

@@ -11,6 +11,6 @@ export type { IdentityCheck } from './identity.js';
 export { defaultConfig } from './defaultConfig.js';
 export type { AvailabilitySettings, DeskConfig, DeskConfigOverrides } from './defaultConfig.js';
 export { DEFAULT_RATE_LIMITS } from './options.js';
-export type { LimitsOptions, ParleyServerOptions, RateLimits, RateRule } from './options.js';
+export type { BotOptions, LimitsOptions, ParleyServerOptions, RateLimits, RateRule } from './options.js';
 export type { AppEnv } from './ServerContext.js';
 export type { Db } from './db/openDatabase.js';

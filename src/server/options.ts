@@ -26,6 +26,14 @@ export interface LimitsOptions {
   rate?: Partial<RateLimits> | false;
 }
 
+/** Settings of the first-line bot (`bot: true` takes the defaults). */
+export interface BotOptions {
+  /** The bot's display name; default `Assistant`. */
+  name?: string;
+  /** Answers in a row without a matching article after which the bot hands over to a person; default 2, 0 never. */
+  handoffAfter?: number;
+}
+
 export interface ParleyServerOptions {
   /** Port to listen on; 0 picks a free one. Default 8787. */
   port?: number;
@@ -50,6 +58,16 @@ export interface ParleyServerOptions {
   pingIntervalMs?: number;
   /** Path of the built console script; default `console.js` next to the server module. */
   consoleScript?: string;
+  /**
+   * A folder of Markdown articles with front matter for the knowledge base; default the `kb/`
+   * folder of a parley-chat checkout when it exists, else none. `false` turns it off.
+   */
+  kbDir?: string | false;
+  /**
+   * The first-line bot, which answers new conversations from the knowledge base until the
+   * visitor asks for a person. Default off (`config.features.bot` decides when unset).
+   */
+  bot?: boolean | BotOptions;
 }
 
 export interface ResolvedLimits {

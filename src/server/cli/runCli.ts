@@ -27,6 +27,10 @@ Options:
                            random when unset)
   --identity-secret <s>    HMAC secret for host-signed identities (env PARLEY_IDENTITY_SECRET;
                            every identity claim is refused when unset)
+  --kb-dir <dir>           folder of Markdown knowledge-base articles (default: kb/ of a
+                           parley-chat checkout, when there is one)
+  --bot                    answer new conversations with the first-line bot, which quotes the
+                           knowledge base and hands over to a person on request
   -h, --help               show this help
 
 Prefer the environment variables for secrets: command lines are visible to other users.`;
@@ -48,6 +52,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
         'data-dir': { type: 'string' },
         'operator-key': { type: 'string' },
         'identity-secret': { type: 'string' },
+        'kb-dir': { type: 'string' },
+        bot: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -79,6 +85,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
     dataDir: values['data-dir'] ?? DEFAULT_DATA_DIR,
     operatorKey: values['operator-key'] ?? nonEmpty(io.env.PARLEY_OPERATOR_KEY),
     identitySecret: values['identity-secret'] ?? nonEmpty(io.env.PARLEY_IDENTITY_SECRET) ?? null,
+    ...(values['kb-dir'] === undefined ? {} : { kbDir: values['kb-dir'] }),
+    ...(values.bot ? { bot: true } : {}),
   });
   io.stdout(`Parley API       ${server.url}`);
   io.stdout(`Operator console ${server.url}/console#key=${encodeURIComponent(server.operatorKey)}`);

@@ -59,6 +59,7 @@ button.primary { background: var(--accent); border-color: var(--accent); color: 
 .message .head { font-size: 12px; color: var(--muted); display: flex; gap: 8px; }
 .message .text { white-space: pre-wrap; overflow-wrap: anywhere; }
 .message .from-page { font-size: 12px; color: var(--muted); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.message .redacted { font-size: 12px; color: var(--warn); margin-top: 4px; }
 .attachments { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 6px; }
 .attachments img { max-width: 180px; max-height: 140px; border-radius: 6px; border: 1px solid var(--line); display: block; }
 .attachments a { color: var(--accent); }

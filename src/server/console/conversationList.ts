@@ -1,12 +1,29 @@
 import type { OperatorConversation } from '../../core/protocol/index.js';
 import { fill, formatTime, h } from './dom.js';
 
-/** Unresolved first, then most recent activity first: the order a desk works in. */
+/**
+ * Waiting for a person first (handed off, nobody assigned), then the rest that are unresolved
+ * (with the bot or an agent), then resolved; most recent activity first within each group.
+ */
 export function sortConversations(list: OperatorConversation[]): OperatorConversation[] {
-  return [...list].sort((a, b) => {
-    const resolved = Number(a.status === 'resolved') - Number(b.status === 'resolved');
-    return resolved !== 0 ? resolved : b.updatedAt.localeCompare(a.updatedAt);
-  });
+  return [...list].sort((a, b) => queueRank(a) - queueRank(b) || b.updatedAt.localeCompare(a.updatedAt));
+}
+
+/** True when a conversation is in the human queue and no agent has taken it yet. */
+export function isWaitingForAgent(conversation: OperatorConversation): boolean {
+  return conversation.status !== 'resolved' && conversation.handler === 'human' && !conversation.assignee;
+}
+
+/** Who has the conversation now, for the list's meta line. */
+function handlerLabel(conversation: OperatorConversation): string | null {
+  if (conversation.status === 'resolved') return null;
+  if (isWaitingForAgent(conversation)) return 'waiting for an agent';
+  return conversation.handler === 'bot' ? 'with the bot' : null;
+}
+
+function queueRank(conversation: OperatorConversation): number {
+  if (conversation.status === 'resolved') return 2;
+  return isWaitingForAgent(conversation) ? 0 : 1;
 }
 
 export function isUnread(conversation: OperatorConversation): boolean {
@@ -40,6 +57,7 @@ function item(conversation: OperatorConversation, selected: boolean, onSelect: (
         type: 'button',
         'data-id': conversation.id,
         'data-status': conversation.status,
+        'data-handler': conversation.handler,
         'aria-current': selected ? 'true' : 'false',
       },
       on: { click: () => onSelect(conversation.id) },
@@ -51,7 +69,13 @@ function item(conversation: OperatorConversation, selected: boolean, onSelect: (
       isUnread(conversation) && h('span', { class: 'unread', attrs: { title: 'Unread messages', 'aria-label': 'unread' } }),
     ),
     h('span', { class: 'status', attrs: { 'data-status': conversation.status } }, conversation.status),
-    h('span', { class: 'meta' }, [who, visitor.locale ?? 'locale unknown', formatTime(conversation.updatedAt)].join(' · ')),
+    h(
+      'span',
+      { class: 'meta' },
+      [who, visitor.locale ?? 'locale unknown', handlerLabel(conversation), formatTime(conversation.updatedAt)]
+        .filter(Boolean)
+        .join(' · '),
+    ),
     h('span', { class: 'preview' }, conversation.lastMessagePreview ?? 'No messages yet'),
     page && h('span', { class: 'page', attrs: { title: lastContext?.url } }, `📄 ${page}`),
   );

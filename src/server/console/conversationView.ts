@@ -10,6 +10,7 @@ import { createComposer } from './composer.js';
 import type { Composer } from './composer.js';
 import { fill, formatTime, h } from './dom.js';
 import type { OperatorApi } from './operatorApi.js';
+import { redactionNote } from './redactionNote.js';
 
 export interface ConversationViewDeps {
   api: OperatorApi;
@@ -175,6 +176,8 @@ export class ConversationView {
       author.role !== 'system' &&
         h('div', { class: 'head' }, h('span', {}, name), h('time', { attrs: { datetime: message.createdAt } }, formatTime(message.createdAt)), isAgent && seen && h('span', { attrs: { title: 'Seen by the visitor' } }, '✓ seen')),
       message.text !== '' && h('div', { class: 'text' }, message.text),
+      // Tells the agent why "[redacted]" is in the text, and not to ask for it in the chat.
+      message.redactions && h('div', { class: 'redacted', testid: 'console-redacted' }, redactionNote(message.redactions)),
       attachmentView(message.attachments, this.deps.blobs),
       message.context &&
         h('div', { class: 'from-page', attrs: { title: message.context.url } }, `on ${message.context.title || message.context.url}`),

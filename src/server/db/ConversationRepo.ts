@@ -152,13 +152,22 @@ export class ConversationRepo {
     return row && toRecord(row);
   }
 
-  /** Every conversation (operator view): unresolved first, then newest first. */
+  /**
+   * Every conversation (operator view): first those waiting for a person (handed to a human,
+   * nobody assigned yet), then the rest that are unresolved (with the bot or an agent), then
+   * resolved ones; newest first within each group.
+   */
   listAll(status: ConversationStatus | undefined, limit: number): ConversationRecord[] {
     const where = status ? 'WHERE c.status = ?' : '';
     const rows = this.db
       .prepare(
         `${SELECT} ${where}
-         ORDER BY CASE c.status WHEN 'resolved' THEN 1 ELSE 0 END, c.updated_at DESC, c.ref_no DESC
+         ORDER BY CASE
+             WHEN c.status = 'resolved' THEN 2
+             WHEN c.handler = 'human' AND c.assignee IS NULL THEN 0
+             ELSE 1
+           END,
+           c.updated_at DESC, c.ref_no DESC
          LIMIT ?`,
       )
       .all(...(status ? [status, limit] : [limit])) as ConversationRow[];

@@ -4,6 +4,7 @@ import type {
   Message,
   PageContext,
   QuickReply,
+  Redaction,
   SystemEvent,
 } from '../../core/protocol/index.js';
 import { newId } from '../ids.js';
@@ -19,6 +20,10 @@ export interface MessageDraft {
   quickReplies?: QuickReply[];
   context?: PageContext;
   system?: SystemEvent;
+  /** A bot reply whose text arrives through `message.delta` events. */
+  streaming?: boolean;
+  /** Secrets the guard replaced in `text` (already redacted). */
+  redactions?: Redaction[];
 }
 
 interface MessageRow {
@@ -32,6 +37,8 @@ interface MessageRow {
   quick_replies: string | null;
   context: string | null;
   system: string | null;
+  streaming: number;
+  redactions: string | null;
   created_at: string;
 }
 
@@ -62,12 +69,14 @@ export class MessageRepo {
     if (draft.quickReplies) message.quickReplies = draft.quickReplies;
     if (draft.context) message.context = draft.context;
     if (draft.system) message.system = draft.system;
+    if (draft.streaming) message.streaming = true;
+    if (draft.redactions && draft.redactions.length > 0) message.redactions = draft.redactions;
 
     this.db
       .prepare(
         `INSERT INTO messages
-          (id, conversation_id, seq, client_id, author, text, attachments, quick_replies, context, system, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          (id, conversation_id, seq, client_id, author, text, attachments, quick_replies, context, system, streaming, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         id,
@@ -80,10 +89,15 @@ export class MessageRepo {
         toJson(message.quickReplies),
         toJson(message.context),
         toJson(message.system),
+        draft.streaming ? 1 : 0,
         message.createdAt,
       );
-    // System messages ("agent joined") would make a poor preview of what was said.
-    const preview = draft.system ? null : previewOf(message);
+    if (message.redactions) {
+      this.db.prepare('UPDATE messages SET redactions = ? WHERE id = ?').run(toJson(message.redactions), id);
+    }
+    // System messages ("agent joined") would make a poor preview of what was said; a streamed
+    // reply has no text yet and sets its preview when it ends.
+    const preview = draft.system || draft.streaming ? null : previewOf(message);
     this.db
       .prepare(
         `UPDATE conversations
@@ -92,6 +106,35 @@ export class MessageRepo {
       )
       .run(message.seq, message.createdAt, preview, conversationId);
     return message;
+  }
+
+  /**
+   * Sets the text of a streaming reply as it grows; `done` ends the stream and makes the text
+   * the conversation's preview. Returns the message as stored now.
+   */
+  updateStreamingText(id: string, text: string, done: boolean): Message {
+    this.db.prepare('UPDATE messages SET text = ?, streaming = ? WHERE id = ?').run(text, done ? 0 : 1, id);
+    const message = this.require(id);
+    if (done) {
+      // Said explicitly in the final `message.updated`, so clients drop their streaming state.
+      message.streaming = false;
+      this.db
+        .prepare('UPDATE conversations SET last_preview = ? WHERE id = ? AND last_seq = ?')
+        .run(previewOf(message), message.conversationId, message.seq);
+    }
+    return message;
+  }
+
+  /** Replies still marked as streaming, e.g. after a crash cut them off. */
+  streamingMessages(): Message[] {
+    const rows = this.db.prepare('SELECT * FROM messages WHERE streaming = 1 ORDER BY created_at').all() as MessageRow[];
+    return rows.map(toMessage);
+  }
+
+  require(id: string): Message {
+    const row = this.db.prepare('SELECT * FROM messages WHERE id = ?').get(id) as MessageRow | undefined;
+    if (!row) throw new Error(`message ${id} vanished`);
+    return toMessage(row);
   }
 
   findByClientId(conversationId: string, clientId: string): Message | undefined {
@@ -154,5 +197,8 @@ function toMessage(row: MessageRow): Message {
   if (quickReplies) message.quickReplies = quickReplies;
   if (context) message.context = context;
   if (system) message.system = system;
+  if (row.streaming === 1) message.streaming = true;
+  const redactions = fromJson<Redaction[]>(row.redactions);
+  if (redactions) message.redactions = redactions;
   return message;
 }

@@ -109,6 +109,21 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (upload_id, conversation_id)
   );
   `,
+  // 2: streamed bot replies, and the knowledge-base search index. The index is rebuilt from the
+  // article files on every start; `locale` is stored but not tokenized, for filtering.
+  `
+  ALTER TABLE messages ADD COLUMN streaming INTEGER NOT NULL DEFAULT 0;
+
+  CREATE VIRTUAL TABLE kb_fts USING fts5(
+    title, body, tags, locale UNINDEXED,
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3'
+  );
+  `,
+  // 3: what the secret guard replaced with [redacted] in a visitor's message (kind and count).
+  `
+  ALTER TABLE messages ADD COLUMN redactions TEXT;
+  `,
 ];
 
 /**

@@ -1,6 +1,7 @@
 import type {
   Message,
   OperatorSendRequest,
+  Redaction,
   SendMessageRequest,
 } from '../../core/protocol/index.js';
 import type { ConversationRecord } from '../db/ConversationRepo.js';
@@ -24,13 +25,15 @@ export const DEFAULT_AGENT_NAME = 'Support';
 
 /**
  * Stores a visitor's message once per clientId. A send to a resolved conversation reopens it
- * first, so the visitor's words land in an open conversation.
+ * first, so the visitor's words land in an open conversation. `body.text` has already been
+ * through the secret guard, which reports what it replaced in `redactions`.
  */
 export function postVisitorMessage(
   ctx: ServerContext,
   conversation: ConversationRecord,
   visitor: VisitorRecord,
   body: SendMessageRequest,
+  redactions: Redaction[] = [],
 ): PostResult {
   const { messages, uploads, conversations, pageVisits } = ctx.repos;
   // A retry of a stored send must succeed even if the attachment rules changed since.
@@ -56,7 +59,14 @@ export function postVisitorMessage(
     const now = ctx.now();
     const message = messages.append(
       current.id,
-      { clientId: body.clientId, author, text: body.text, attachments, ...(body.context ? { context: body.context } : {}) },
+      {
+        clientId: body.clientId,
+        author,
+        text: body.text,
+        attachments,
+        ...(body.context ? { context: body.context } : {}),
+        ...(redactions.length > 0 ? { redactions } : {}),
+      },
       now,
     );
     for (const file of files) uploads.addRef(file.id, current.id);

@@ -4,6 +4,7 @@ import type { MessagePage } from '../../core/protocol/index.js';
 import { SendMessageRequestSchema } from '../../core/protocol/index.js';
 import type { ConversationRecord } from '../db/ConversationRepo.js';
 import { loadConversation } from '../desk/conversationAccess.js';
+import { guardSecrets } from '../desk/guardSecrets.js';
 import { postVisitorMessage } from '../desk/postMessage.js';
 import { requireVisitor } from '../middleware/auth.js';
 import { rateLimit } from '../middleware/rateLimit.js';
@@ -35,9 +36,14 @@ export function messageRoutes(ctx: ServerContext): Hono<AppEnv> {
     requireVisitor(ctx),
     rateLimit(ctx, 'messages', (c) => c.get('visitor').id),
     validateBody(SendMessageRequestSchema),
-    (c) => {
+    async (c) => {
       const record = loadConversation(ctx, c.req.param('id'), c.get('viewer'));
-      const result = postVisitorMessage(ctx, record, c.get('visitor'), c.req.valid('json'));
+      // The second line of the secret guard: nothing secret is stored, whatever the client did.
+      const guarded = await guardSecrets(ctx, c.req.valid('json').text);
+      const body = { ...c.req.valid('json'), text: guarded.text };
+      const result = postVisitorMessage(ctx, record, c.get('visitor'), body, guarded.redactions);
+      // After the commit, so the bot's answer or a handoff always follows the question.
+      if (!result.duplicate) ctx.bot?.handleVisitorMessage(record.id, result.message, body.quickReplyId);
       return c.json(result, result.duplicate ? 200 : 201);
     },
   );

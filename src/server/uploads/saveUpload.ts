@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { UploadRecord } from '../db/UploadRepo.js';
+import { guardSecrets } from '../desk/guardSecrets.js';
 import { newId } from '../ids.js';
 import { ProblemError } from '../problem.js';
 import type { ServerContext } from '../ServerContext.js';
@@ -36,6 +37,8 @@ export async function saveUpload(ctx: ServerContext, form: FormData, uploader: U
       types: limits.types,
     });
   }
+  // People name screenshots after what is in them ("4276 1234 5678 9012.png"): names are guarded too.
+  const { text: name } = await guardSecrets(ctx, safeFileName(file.name, sniffed.type));
   const id = newId('f');
   const path = join(ctx.uploadsDir, id);
   await writeFile(path, bytes, { flag: 'wx' });
@@ -43,7 +46,7 @@ export async function saveUpload(ctx: ServerContext, form: FormData, uploader: U
     id,
     sessionId: uploader.sessionId,
     visitorId: uploader.visitorId,
-    name: safeFileName(file.name, sniffed.type),
+    name,
     type: sniffed.type,
     size: bytes.byteLength,
     kind: sniffed.kind,

@@ -51,11 +51,11 @@ describe('HTTP conventions', () => {
     expect(res.headers.get('Access-Control-Allow-Origin')).toBeNull();
   });
 
-  it('answers the knowledge-base placeholders for sessions only', async () => {
+  it('answers the knowledge base (the demo kb/ by default) for sessions only', async () => {
     const visitor = await newVisitor(server.current);
     expect((await call(server.current, 'GET', '/v1/kb/search?q=fees')).status).toBe(401);
     const search = await call(server.current, 'GET', '/v1/kb/search?q=fees&locale=en', { token: visitor.token });
-    expect(search.body).toEqual({ articles: [] });
+    expect(search.body.articles[0]).toMatchObject({ id: 'trading-fees', locale: 'en' });
     const article = await call(server.current, 'GET', '/v1/kb/articles/fees', { token: visitor.token });
     expect(article.status).toBe(404);
   });
@@ -87,7 +87,7 @@ describe('HTTP conventions', () => {
       brand: { name: 'Parley Support' },
       availability: { online: true, alwaysOpen: true, timeZone: 'Europe/Moscow', replyTimeMinutes: 3 },
       uploads: { maxBytes: 10 * 1024 * 1024, maxFiles: 5 },
-      features: { bot: false, knowledgeBase: false, attachments: true, ratings: true },
+      features: { bot: false, knowledgeBase: true, attachments: true, ratings: true },
       channels: { telegram: null, email: 'support@example.com' },
     });
     expect(res.body.greeting.ru).toBeTruthy();

@@ -1,0 +1,10 @@
+export { applySecretPolicy } from './applySecretPolicy.js';
+export type { SecretCheck, SecretVerdict } from './applySecretPolicy.js';
+export { createSecretGuard } from './createSecretGuard.js';
+export type { SecretGuard, SecretGuardOptions } from './createSecretGuard.js';
+export { detectSecrets } from './detectSecrets.js';
+export { redactSecrets } from './redactSecrets.js';
+export type { RedactedText } from './redactSecrets.js';
+export type { DetectOptions, SecretFinding, SecretPattern, SecretPolicy } from './SecretFinding.js';
+export { DEFAULT_SECRET_POLICY, resolveSecretPolicy } from './secretPolicy.js';
+export type { Redaction, SecretAction, SecretKind } from '../protocol/index.js';
