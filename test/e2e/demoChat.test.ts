@@ -27,7 +27,7 @@ describe('the demo: a visitor and an operator talk', () => {
     const composer = visitor.getByRole('textbox', { name: /message/i });
     await composer.fill('My USDT deposit has not arrived after 2 hours');
     await composer.press('Enter');
-    await expect.poll(() => visitor.getByText('My USDT deposit has not arrived after 2 hours').count()).toBe(1);
+    await expect.poll(() => visitor.getByText('My USDT deposit has not arrived after 2 hours', { exact: true }).count()).toBe(1);
 
     const operator = await chromium.browser.newPage();
     await operator.goto(demo.consoleUrl);
@@ -39,7 +39,7 @@ describe('the demo: a visitor and an operator talk', () => {
     await operator.getByTestId('console-reply').fill('Hi! Please send me the transaction hash.');
     await operator.getByTestId('console-send').click();
 
-    await expect.poll(() => visitor.getByText('Hi! Please send me the transaction hash.').count(), { timeout: 10000 }).toBe(1);
+    await expect.poll(() => visitor.getByText('Hi! Please send me the transaction hash.', { exact: true }).count(), { timeout: 10000 }).toBe(1);
     expect(errors).toEqual([]);
   });
 });

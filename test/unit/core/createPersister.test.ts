@@ -177,7 +177,7 @@ describe('clear()', () => {
     await client.setLocale('ru');
     await clock.advance(2_000);
     expect(ourKeys()).toEqual(
-      ['conversation', 'cursor', 'draft', 'locale', 'outbox', 'session', 'transcript'].map((k) => `${NS}:${k}`),
+      ['config', 'conversation', 'cursor', 'draft', 'locale', 'outbox', 'session', 'transcript'].map((k) => `${NS}:${k}`),
     );
 
     await client.clear();
