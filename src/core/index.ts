@@ -22,7 +22,9 @@ export type {
 } from './client/index.js';
 export { checkFile, createUploadQueue, fileType, matchesType } from './attachments/index.js';
 export type { FileRefusal, NameCheck, UploadItem, UploadProblem, UploadQueue, UploadQueueOptions, UploadState } from './attachments/index.js';
-export { escapeHtml, transcriptToHtml, transcriptToText } from './export/index.js';
+// Values of export/ and secrets/ are not re-exported here: the UI loads them lazily from their
+// folders, and a value re-export in this shared barrel makes esbuild put the module in the
+// eagerly loaded chunk (measured: +6 kB gzip for the secret detectors). Types are free.
 export type { TranscriptMessage, TranscriptOptions } from './export/index.js';
 export { createHttpTransport } from './transport/index.js';
 export type { HistoryQuery, HttpTransportOptions, LiveHandlers, LiveOptions, Transport, UploadOptions } from './transport/index.js';
@@ -93,14 +95,6 @@ export {
   isTransientError,
 } from './errors/index.js';
 export type { ParleyErrorCode, SchemaIssue } from './errors/index.js';
-export {
-  DEFAULT_SECRET_POLICY,
-  applySecretPolicy,
-  createSecretGuard,
-  detectSecrets,
-  redactSecrets,
-  resolveSecretPolicy,
-} from './secrets/index.js';
 export type {
   DetectOptions,
   RedactedText,

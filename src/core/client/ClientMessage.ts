@@ -61,10 +61,13 @@ export function mergeMessages(list: readonly ClientMessage[], incoming: readonly
 }
 
 // A `message.created` replayed after deltas must not shorten a stream already further along.
+// What the widget redacted before sending is known only locally (the server saw `[redacted]`),
+// so the confirmed copy keeps that note.
 function keepLongerStream(current: ClientMessage, incoming: ClientMessage): ClientMessage {
   if (incoming.streaming && current.streaming && current.text.length > incoming.text.length) {
     return { ...incoming, text: current.text };
   }
+  if (current.redactions?.length && !incoming.redactions?.length) return { ...incoming, redactions: current.redactions };
   return incoming;
 }
 

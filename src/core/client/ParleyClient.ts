@@ -1,5 +1,5 @@
 import type { ParleyError } from '../errors/index.js';
-import type { Attachment, Conversation, Identity, PageContext, Rating } from '../protocol/index.js';
+import type { Attachment, Conversation, Identity, PageContext, Rating, Redaction } from '../protocol/index.js';
 import type { Transport, UploadOptions } from '../transport/index.js';
 import type { ClientMessage } from './ClientMessage.js';
 import type { ClientStores } from './createStores.js';
@@ -17,6 +17,13 @@ export interface SendOptions {
   quickReplyId?: string;
   /** The pre-chat topic; used when this send starts a new conversation, so the desk can route it. */
   topic?: string;
+  /** A knowledge-base article the visitor read first ("Still need help?"); used when this send starts a new conversation. */
+  articleId?: string;
+  /**
+   * What a secret guard already replaced in `text` before sending, so the sent message can say
+   * so (the server cannot: it only ever sees `[redacted]`).
+   */
+  redactions?: Redaction[];
 }
 
 /** The headless client: stores to read, actions to call. Build any UI on it. */
@@ -46,6 +53,8 @@ export interface ParleyClient extends ClientStores {
   openConversation(id: string): Promise<void>;
   /** Leaves the current conversation; the next message starts a new one. */
   startNewConversation(): void;
+  /** Remembers that the visitor closed a desk notice (saved in `$dismissedNotices`). */
+  dismissNotice(id: string): void;
   /** Reopens the current conversation after it was resolved. */
   reopen(): Promise<void>;
   upload(file: Blob, name: string, options?: UploadOptions): Promise<Attachment>;

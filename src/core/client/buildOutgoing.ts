@@ -33,6 +33,7 @@ export function buildOutgoing(
     state: 'pending',
     localOrder,
     ...(context ? { context } : {}),
+    ...(options.redactions?.length ? { redactions: options.redactions } : {}),
   };
   return { entry, message };
 }

@@ -1,4 +1,4 @@
-import { ParleyError, isHttpError, isTransientError } from '../errors/index.js';
+import { NetworkError, ParleyError, isHttpError, isTransientError } from '../errors/index.js';
 import type { Conversation } from '../protocol/index.js';
 import { createMemoryStorage } from '../persistence/index.js';
 import { createHttpTransport } from '../transport/index.js';
@@ -12,7 +12,7 @@ import { createHistorySync, maxSeq } from './createHistorySync.js';
 import { createLiveConnection } from './createLiveConnection.js';
 import { createOutbox } from './createOutbox.js';
 import { createPersister } from './createPersister.js';
-import { createStores } from './createStores.js';
+import { type ConnectionState, createStores } from './createStores.js';
 import type { ClientEvents, ParleyClient } from './ParleyClient.js';
 import { createTabSync } from './createTabSync.js';
 import { createTypingSender } from './createTypingSender.js';
@@ -52,6 +52,7 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
   let lastEventId: string | null = null;
   let localOrder = 0;
   let pendingTopic: string | null = null;
+  let pendingArticleId: string | null = null;
   const enriching = new Map<string, Promise<void>>();
   const typingTimeout = { handle: null as unknown };
   const typing = createTypingSender(stores, transport, clock);
@@ -86,14 +87,23 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
 
   const history = createHistorySync({ transport, stores, setConversation, reportError });
 
+  // The live stream's own state, which `$connection` shows unless a send failed since.
+  let liveState: ConnectionState = 'idle';
   const outbox = createOutbox({
     transport,
     clock,
     ensureConversation,
-    prepare: (entry) => enriching.get(entry.clientId) ?? Promise.resolve(),
+    prepare: async (entry) => {
+      await (enriching.get(entry.clientId) ?? Promise.resolve());
+      // Without a ready session there is no token: the send would be refused with 401 and marked
+      // failed, though it only has to wait (a session start flushes the outbox).
+      if (stores.$session.get().status !== 'ready') throw new NetworkError('Parley: the session is not ready yet; the message waits');
+    },
     onSent: (message) => {
       stores.$messages.set(mergeMessages(stores.$messages.get(), [fromServerMessage(message)]));
       clearTransientError();
+      // A failed send set `offline`; the stream never dropped, so nothing else would undo it.
+      if (stores.$connection.get() === 'offline' && liveState === 'online') stores.$connection.set('online');
     },
     onFailed: (entry, error) => {
       updateMessage(entry.clientId, { state: 'failed', errorCode: entry.errorCode });
@@ -104,6 +114,9 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
       tabs?.announceOutbox(entries);
     },
     onTransientError: (error) => {
+      // Before the session is ready, the session's own failure (already in $error) is the cause
+      // worth showing; "the message waits" would hide it.
+      if (stores.$session.get().status !== 'ready') return;
       if (stores.$connection.get() === 'online') stores.$connection.set('offline');
       stores.$error.set(error);
     },
@@ -127,6 +140,7 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
       outbox.flush();
     },
     onState: (state, error) => {
+      liveState = state;
       stores.$connection.set(state);
       if (error) stores.$error.set(error);
     },
@@ -153,6 +167,7 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
         clientId: pendingConversationClientId,
         locale: stores.$locale.get(),
         ...(pendingTopic ? { topic: pendingTopic } : {}),
+        ...(pendingArticleId ? { articleId: pendingArticleId } : {}),
         ...(context ? { context } : {}),
       })
       .then((conversation) => {
@@ -247,6 +262,8 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
       warn,
       now: () => clock.now(),
     });
+    // The fallback storage knows which candidate works only after the first read (above).
+    stores.$storage.set({ kind: storage.kind, durable: storage.durable });
     pendingConversationClientId = saved.pendingConversationClientId;
     lastEventId = saved.lastEventId;
     localOrder = saved.nextLocalOrder;
@@ -290,6 +307,8 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
     stores.$messages.set([]);
     stores.$conversation.set(null);
     stores.$draft.set('');
+    stores.$draftUploads.set([]);
+    stores.$dismissedNotices.set([]);
     stores.$readSeq.set(0);
     stores.$hasOlder.set(false);
     stores.$typing.set(null);
@@ -313,6 +332,7 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
     },
     send(text, sendOptions = {}) {
       if (sendOptions.topic && !stores.$conversation.get()) pendingTopic = sendOptions.topic;
+      if (sendOptions.articleId && !stores.$conversation.get()) pendingArticleId = sendOptions.articleId;
       const context = options.getPageContext?.();
       const { entry, message } = buildOutgoing(text, sendOptions, {
         clientId: createClientId('m'),
@@ -395,11 +415,16 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
     startNewConversation() {
       pendingConversationClientId = null;
       pendingTopic = null;
+      pendingArticleId = null;
       stores.$conversation.set(null);
       stores.$messages.set(stores.$messages.get().filter((m) => m.state !== 'sent'));
       stores.$hasOlder.set(false);
       history.reset();
       persister.saveConversation();
+    },
+    dismissNotice(id) {
+      const dismissed = stores.$dismissedNotices.get();
+      if (!dismissed.includes(id)) stores.$dismissedNotices.set([...dismissed, id]);
     },
     async reopen() {
       const conversation = stores.$conversation.get();

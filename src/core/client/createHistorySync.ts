@@ -55,9 +55,12 @@ export function createHistorySync(deps: {
         if (!page.hasMore || page.messages.length === 0 || next <= after) break;
         after = next;
       }
-      if (stores.$messages.get().some((m) => m.seq === 1)) {
-        olderCursor = null;
-        stores.$hasOlder.set(false);
+      // What is loaded now runs without a gap from its lowest seq to the end; anything before
+      // that (even a message missed while a send reply carried a later seq) is "older".
+      const lowest = minSeq(stores.$messages.get());
+      if (lowest > 0) {
+        olderCursor = lowest === 1 ? null : String(lowest);
+        stores.$hasOlder.set(lowest > 1);
       }
     } catch (error) {
       deps.reportError(error as ParleyError);
@@ -116,4 +119,10 @@ export function contiguousSeq(messages: readonly ClientMessage[]): number {
   let seq = min;
   while (seqs.has(seq + 1)) seq += 1;
   return seq;
+}
+
+function minSeq(messages: readonly ClientMessage[]): number {
+  let min = 0;
+  for (const m of messages) if (m.seq !== null && (min === 0 || m.seq < min)) min = m.seq;
+  return min;
 }

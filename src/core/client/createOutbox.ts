@@ -114,7 +114,13 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   return {
     entries: () => queue,
     restore(entries) {
-      queue = entries.map((e) => ({ ...e }));
+      // A message sent before the saved queue was read (a queued `Parley('sendMessage')` runs
+      // while storage is still opening) is kept, after the saved ones, instead of being wiped.
+      const saved = new Set(entries.map((e) => e.clientId));
+      const early = queue.filter((e) => !saved.has(e.clientId));
+      let order = Math.max(-1, ...entries.map((e) => e.localOrder));
+      for (const entry of early) entry.localOrder = ++order;
+      queue = [...entries.map((e) => ({ ...e })), ...early];
     },
     enqueue(entry) {
       queue.push(entry);

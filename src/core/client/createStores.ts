@@ -1,7 +1,9 @@
 import { atom, computed, type ReadableAtom, type WritableAtom } from 'nanostores';
 import type { ParleyError } from '../errors/index.js';
 import type { Author, Conversation, WidgetConfig } from '../protocol/index.js';
+import type { ParleyStorage } from '../persistence/index.js';
 import type { ClientMessage } from './ClientMessage.js';
+import type { DraftUpload } from './persistedState.js';
 
 export type SessionStatus = 'idle' | 'starting' | 'ready' | 'error' | 'ended';
 export interface SessionState {
@@ -32,6 +34,18 @@ export interface ClientStores {
   $readSeq: WritableAtom<number>;
   /** Agent and bot messages the visitor has not seen yet. */
   $unread: ReadableAtom<number>;
+  /** The storage in use, known once saved state is loaded (`null` before). */
+  $storage: WritableAtom<StorageInfo | null>;
+  /** Ids of desk notices the visitor closed; saved, so a closed notice stays closed. */
+  $dismissedNotices: WritableAtom<readonly string[]>;
+  /** Files attached to the draft (no bytes), saved with it; an upload queue keeps it current. */
+  $draftUploads: WritableAtom<readonly DraftUpload[]>;
+}
+
+/** Where the client keeps its state; `durable: false` means history is gone when the page closes. */
+export interface StorageInfo {
+  kind: ParleyStorage['kind'];
+  durable: boolean;
 }
 
 /** One store per concern; created per client so two widgets on a page never share state. */
@@ -51,6 +65,9 @@ export function createStores(locale: string): ClientStores {
     $conversations: atom<Conversation[]>([]),
     $hasOlder: atom(false),
     $readSeq,
+    $storage: atom<StorageInfo | null>(null),
+    $dismissedNotices: atom<readonly string[]>([]),
+    $draftUploads: atom<readonly DraftUpload[]>([]),
     $unread: computed([$messages, $readSeq], (messages, readSeq) => {
       let count = 0;
       for (const m of messages) {

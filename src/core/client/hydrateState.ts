@@ -22,7 +22,7 @@ export async function hydrateState(
   options: { keepSavedLocale: boolean; warn: (message: string) => void; now: () => number },
 ): Promise<Hydrated> {
   const { warn } = options;
-  const [session, conversation, transcript, outboxState, cursor, draft, locale] = await Promise.all([
+  const [session, conversation, transcript, outboxState, cursor, draft, locale, notices, config] = await Promise.all([
     readState(storage, 'session', warn),
     readState(storage, 'conversation', warn),
     readState(storage, 'transcript', warn),
@@ -30,14 +30,21 @@ export async function hydrateState(
     readState(storage, 'cursor', warn),
     readState(storage, 'draft', warn),
     options.keepSavedLocale ? readState(storage, 'locale', warn) : undefined,
+    readState(storage, 'notices', warn),
+    readState(storage, 'config', warn),
   ]);
+  // Shown until the backend answers with a fresh one (or forever, if it never does).
+  if (config && !stores.$config.get()) stores.$config.set(config.config);
   if (locale) stores.$locale.set(locale.locale);
   if (draft) stores.$draft.set(draft.text);
+  if (draft?.uploads?.length) stores.$draftUploads.set(draft.uploads);
+  if (notices) stores.$dismissedNotices.set(notices.dismissed);
   if (conversation) stores.$conversation.set(conversation.conversation);
   if (conversation?.conversation) stores.$readSeq.set(conversation.conversation.visitorReadSeq);
 
-  const entries = outboxState?.entries ?? [];
-  outbox.restore(entries);
+  outbox.restore(outboxState?.entries ?? []);
+  // Includes messages sent while the saved state was being read (restore keeps them).
+  const entries = outbox.entries();
   let saved: ClientMessage[] = [];
   if (transcript && transcript.conversationId === (conversation?.conversation?.id ?? null)) {
     // Only confirmed messages come from the transcript; the outbox is the truth for the rest.

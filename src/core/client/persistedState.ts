@@ -4,6 +4,7 @@ import {
   ConversationSchema,
   MessageSchema,
   PageContextSchema,
+  WidgetConfigSchema,
 } from '../protocol/index.js';
 import type { ParleyStorage, PersistedKey } from '../persistence/index.js';
 
@@ -20,6 +21,20 @@ const StoredMessageSchema = z.extend(MessageSchema, {
   state: z.enum(['pending', 'sent', 'failed']),
   errorCode: z.optional(z.string()),
   localOrder: z.optional(z.number()),
+});
+
+/**
+ * A file attached to the draft, without its bytes: enough to show after a reload what was
+ * attached (an upload cut off by the reload shows as failed, a finished one can still be sent).
+ */
+export const DraftUploadSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  size: z.number(),
+  type: z.string(),
+  state: z.enum(['uploading', 'done', 'failed']),
+  problem: z.optional(z.string()),
+  attachment: z.optional(AttachmentSchema),
 });
 
 export const OutboxEntrySchema = z.object({
@@ -57,13 +72,16 @@ const schemas = {
   }),
   outbox: z.object({ v: z.literal(STATE_VERSION), entries: z.array(OutboxEntrySchema) }),
   cursor: z.object({ v: z.literal(STATE_VERSION), lastEventId: z.nullable(z.string()) }),
-  draft: z.object({ v: z.literal(STATE_VERSION), text: z.string() }),
+  draft: z.object({ v: z.literal(STATE_VERSION), text: z.string(), uploads: z.optional(z.array(DraftUploadSchema)) }),
   locale: z.object({ v: z.literal(STATE_VERSION), locale: z.string() }),
+  /** The last widget config, so an offline reload still shows the desk's name and greeting. */
+  config: z.object({ v: z.literal(STATE_VERSION), config: WidgetConfigSchema }),
   notices: z.object({ v: z.literal(STATE_VERSION), dismissed: z.array(z.string()) }),
 } satisfies Record<PersistedKey, z.ZodMiniType>;
 
 export type PersistedState = { [K in PersistedKey]: z.infer<(typeof schemas)[K]> };
 export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;
+export type DraftUpload = z.infer<typeof DraftUploadSchema>;
 
 /**
  * Reads one key. Returns `undefined` when it is absent, unreadable or invalid; an invalid value

@@ -11,6 +11,7 @@ export const PERSISTED_KEYS = [
   'draft',
   'locale',
   'notices',
+  'config',
 ] as const;
 
 export type PersistedKey = (typeof PERSISTED_KEYS)[number];

@@ -18,7 +18,7 @@ export function createFallbackStorage(candidates: Array<() => ParleyStorage>, on
           storage = make();
           if (index < candidates.length - 1) {
             // Write back what is there, so probing never costs saved state.
-            const existing = await storage.get('cursor');
+            const existing = await readProbe(storage);
             await storage.set('cursor', existing ?? { probe: true });
             if (existing === undefined) await storage.remove('cursor');
           }
@@ -43,4 +43,18 @@ export function createFallbackStorage(candidates: Array<() => ParleyStorage>, on
     remove: async (key) => (await choose()).remove(key),
     clear: async () => (await choose()).clear(),
   };
+}
+
+/**
+ * The saved cursor, or undefined when there is none or it is not valid JSON: a corrupt value
+ * says nothing about whether the storage works, and must not push the widget into memory-only
+ * mode (it is overwritten by the probe instead).
+ */
+async function readProbe(storage: ParleyStorage): Promise<unknown> {
+  try {
+    return await storage.get('cursor');
+  } catch (error) {
+    if (error instanceof SyntaxError) return undefined;
+    throw error;
+  }
 }

@@ -15,8 +15,13 @@ export function withConsent(storage: ParleyStorage, granted: boolean): ConsentSt
   const held = new Map<PersistedKey, { value: unknown } | null>();
   let open = granted;
   return {
-    kind: storage.kind,
-    durable: storage.durable,
+    // Getters: a fallback storage learns which candidate works only on first use.
+    get kind() {
+      return storage.kind;
+    },
+    get durable() {
+      return storage.durable;
+    },
     get granted() {
       return open;
     },

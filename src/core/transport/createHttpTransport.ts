@@ -17,7 +17,6 @@ import { fromResponse, toParleyError } from './toParleyError.js';
 import { parseReply } from './parseReply.js';
 import { readEventStream } from './readEventStream.js';
 import type { HistoryQuery, LiveHandlers, LiveOptions, Transport, UploadOptions } from './Transport.js';
-import { uploadWithProgress } from './uploadWithProgress.js';
 
 export interface HttpTransportOptions {
   /** The backend's base URL, e.g. `https://support.example.com`. */
@@ -122,6 +121,10 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
         .conversation,
     updateContext: (context) => callVoid('context', () => http.post('context', { json: { context } })),
     upload: async (file: Blob, name: string, uploadOptions: UploadOptions = {}) => {
+      // A lazy chunk: most conversations never attach a file (docs/performance.md).
+      const { uploadWithProgress } = await import('./uploadWithProgress.js').catch(async (error: unknown) => {
+        throw await toParleyError(error, 'loading the upload code');
+      });
       const body = await uploadWithProgress({
         url: base + 'uploads',
         token,

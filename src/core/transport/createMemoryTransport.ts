@@ -1,5 +1,5 @@
 import { HttpError, NetworkError } from '../errors/index.js';
-import type { Attachment, Message, SendMessageRequest } from '../protocol/index.js';
+import type { Article, ArticleSummary, Attachment, Message, SendMessageRequest } from '../protocol/index.js';
 import { createMemoryDesk, type MemoryClock, type MemoryDesk, type MemoryDeskOptions } from './memory/createMemoryDesk.js';
 import type { Transport, UploadOptions } from './Transport.js';
 
@@ -17,6 +17,11 @@ export interface MemoryTransportOptions extends Omit<MemoryDeskOptions, 'clock'>
   autoReply?: boolean | ((text: string, turn: number) => string | null);
   /** ms from a visitor message to the agent's reply. Default 1500. */
   replyDelay?: number;
+  /**
+   * Knowledge-base articles: search matches every word of the query in the title or body;
+   * suggestions are the articles with a tag that is a word of the page's path.
+   */
+  articles?: readonly Article[];
   /** Return an error to make one call fail, e.g. an `HttpError(422, 'secret_blocked', …)` for a send. */
   fail?: (operation: MemoryOperation, detail?: unknown) => Error | null | undefined;
 }
@@ -39,6 +44,15 @@ const CANNED_REPLIES = [
   'Is there anything else I can help you with?',
 ];
 
+const summary = ({ id, title, body, locale, tags }: Article): ArticleSummary => ({
+  id,
+  title,
+  // Plain text, as a real backend sends it: the Markdown marks are dropped.
+  excerpt: body.replace(/[*_`#>]+/g, '').replace(/\s+/g, ' ').trim().slice(0, 160),
+  locale,
+  tags,
+});
+
 const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
 /**
@@ -60,6 +74,7 @@ export function createMemoryTransport(options: MemoryTransportOptions = {}): Mem
   const desk = createMemoryDesk({ ...options, clock });
   const uploads = new Map<string, { attachment: Attachment; blob: Blob }>();
   const replyDelay = options.replyDelay ?? 1500;
+  const articles = options.articles ?? [];
   let turn = 0;
   let token: string | null = null;
 
@@ -249,15 +264,21 @@ export function createMemoryTransport(options: MemoryTransportOptions = {}): Mem
     },
     async searchArticles(query) {
       await step('searchArticles', query);
-      return [];
+      const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+      return articles
+        .filter((a) => words.every((word) => `${a.title} ${a.body}`.toLowerCase().includes(word)))
+        .map(summary);
     },
     async suggestArticles(url) {
       await step('suggestArticles', url);
-      return [];
+      const words = new URL(url, 'https://page.invalid').pathname.toLowerCase().split(/[^a-z0-9а-яё]+/);
+      return articles.filter((a) => a.tags.some((tag) => words.includes(tag.toLowerCase()))).map(summary);
     },
     async getArticle(id) {
       await step('getArticle', id);
-      throw new HttpError(404, 'not_found', `Parley: no article ${id}`);
+      const article = articles.find((a) => a.id === id);
+      if (!article) throw new HttpError(404, 'not_found', `Parley: no article ${id}`);
+      return article;
     },
     async openEvents(handlers, { lastEventId, signal }) {
       await step('openEvents');

@@ -142,7 +142,25 @@ export function openDatabase(filename: string): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  cacheStatements(db);
   return db;
+}
+
+/**
+ * The repositories prepare their SQL at each call; compiling it was the largest single cost of
+ * the server under load (15% of its CPU, bench/server.mjs). Statements are cached by their SQL
+ * text, which is always built from constants and column names, never from request data. No code
+ * changes a statement's mode (`pluck`, `raw`, `expand`) or iterates one, which a shared cached
+ * statement would not survive.
+ */
+function cacheStatements(db: Db): void {
+  const prepare = db.prepare.bind(db);
+  const statements = new Map<string, Database.Statement>();
+  db.prepare = ((source: string) => {
+    let statement = statements.get(source);
+    if (!statement) statements.set(source, (statement = prepare(source)));
+    return statement;
+  }) as Db['prepare'];
 }
 
 function migrate(db: Db): void {

@@ -10,6 +10,7 @@ export interface MemoryConfigOverrides {
   features?: Partial<WidgetConfig['features']>;
   notices?: WidgetConfig['notices'];
   channels?: Partial<WidgetConfig['channels']>;
+  secretGuard?: WidgetConfig['secretGuard'];
 }
 
 /** A plausible desk for stories and tests: online, two languages, topics and a safety notice. */
@@ -67,5 +68,6 @@ export function mergeMemoryConfig(base: WidgetConfig, overrides: MemoryConfigOve
     features: { ...base.features, ...overrides.features },
     notices: overrides.notices ?? base.notices,
     channels: { ...base.channels, ...overrides.channels },
+    ...(overrides.secretGuard || base.secretGuard ? { secretGuard: { ...base.secretGuard, ...overrides.secretGuard } } : {}),
   };
 }
