@@ -111,9 +111,12 @@ function startOfDay(date: Date): number {
   return new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
 }
 
+// PluralRules, not DateTimeFormat: in Chromium the first `DateTimeFormat.supportedLocalesOf`
+// loads ICU's date data, 20–45 ms of main thread on every host page load (bench/run.mjs); the
+// answer is the same, and date data then loads only when a date is first shown.
 function supportedTag(tag: string): string | undefined {
   try {
-    return Intl.DateTimeFormat.supportedLocalesOf([tag])[0];
+    return Intl.PluralRules.supportedLocalesOf([tag])[0];
   } catch {
     // An invalid BCP 47 tag throws RangeError; the caller falls back to the catalog language.
     return undefined;

@@ -1,7 +1,11 @@
 import { atom } from 'nanostores';
 import { describe, expect, test } from 'vitest';
-import { createI18n, createTranslator, en, pickLocalized, resolveLocale } from '../../../src/core/i18n/index.js';
+import { builtinLocales, createI18n, createTranslator, en, isRtlLocale, pickLocalized, resolveLocale } from '../../../src/core/i18n/index.js';
+import { ar } from '../../../src/core/i18n/locales/ar.js';
+import { de } from '../../../src/core/i18n/locales/de.js';
+import { es } from '../../../src/core/i18n/locales/es.js';
 import { ru } from '../../../src/core/i18n/locales/ru.js';
+import { uk } from '../../../src/core/i18n/locales/uk.js';
 
 describe('translator', () => {
   test('interpolates {name} parameters and leaves unknown ones visible', () => {
@@ -25,6 +29,50 @@ describe('translator', () => {
     expect(new Intl.PluralRules('ru').select(count)).toBe(category);
     const t = createTranslator('ru', 'ru', ru);
     expect(t('launcher.unread', { count })).toBe(text);
+  });
+
+  test.each([
+    [1, 'one', '1 непрочитане повідомлення'],
+    [3, 'few', '3 непрочитані повідомлення'],
+    [11, 'many', '11 непрочитаних повідомлень'],
+    [22, 'few', '22 непрочитані повідомлення'],
+    [101, 'one', '101 непрочитане повідомлення'],
+  ])('Ukrainian plural for %i is the %s form', (count, category, text) => {
+    expect(new Intl.PluralRules('uk').select(count)).toBe(category);
+    expect(createTranslator('uk', 'uk', uk)('launcher.unread', { count })).toBe(text);
+  });
+
+  test.each([
+    [0, 'zero', 'لا توجد رسائل غير مقروءة'],
+    [1, 'one', 'رسالة واحدة غير مقروءة'],
+    [2, 'two', 'رسالتان غير مقروءتين'],
+    [5, 'few', 'رسائل غير مقروءة'],
+    [12, 'many', 'رسالة غير مقروءة'],
+    [100, 'other', 'رسالة غير مقروءة'],
+  ])('Arabic plural for %i is the %s form', (count, category, words) => {
+    expect(new Intl.PluralRules('ar').select(count)).toBe(category);
+    const text = createTranslator('ar', 'ar', ar)('launcher.unread', { count });
+    // The digits follow the locale's numbering system, so only the words are compared.
+    expect(text.endsWith(words)).toBe(true);
+    if (count > 2) expect(text).toContain(new Intl.NumberFormat('ar').format(count));
+  });
+
+  test('German and Spanish pick one/other (and Spanish many for millions)', () => {
+    expect(createTranslator('de', 'de', de)('launcher.unread', { count: 1 })).toBe('1 ungelesene Nachricht');
+    expect(createTranslator('de', 'de', de)('launcher.unread', { count: 4 })).toBe('4 ungelesene Nachrichten');
+    expect(createTranslator('es', 'es', es)('launcher.unread', { count: 1 })).toBe('1 mensaje sin leer');
+    expect(createTranslator('es', 'es', es)('launcher.unread', { count: 7 })).toBe('7 mensajes sin leer');
+    expect(createTranslator('es', 'es', es)('launcher.unread', { count: 1_000_000 })).toMatch(/ de mensajes sin leer$/);
+  });
+
+  test('the Arabic translator is right to left; the others are left to right', () => {
+    expect(isRtlLocale('ar')).toBe(true);
+    expect(isRtlLocale('ar-EG')).toBe(true);
+    expect(createTranslator('ar-EG', 'ar', ar).dir).toBe('rtl');
+    expect(createTranslator('ar', 'ar', ar)('launcher.open')).toBe('فتح محادثة الدعم');
+    for (const [tag, catalog] of [['de-AT', de], ['es-MX', es], ['uk-UA', uk], ['ru-RU', ru], ['en-GB', en]] as const) {
+      expect(createTranslator(tag, tag.slice(0, 2), catalog).dir, tag).toBe('ltr');
+    }
   });
 
   test('a key missing from a catalog falls back to English', () => {
@@ -65,6 +113,19 @@ describe('resolveLocale', () => {
     expect(resolveLocale('xx', ['ru'])).toBe('ru');
   });
 
+  test('falls back from a regional tag to the shipped language, and from an unknown one to English', () => {
+    const shipped = Object.keys(builtinLocales);
+    expect(resolveLocale('de-AT', shipped)).toBe('de');
+    expect(resolveLocale('de-CH', shipped)).toBe('de');
+    expect(resolveLocale('es-419', shipped)).toBe('es');
+    expect(resolveLocale('uk-UA', shipped)).toBe('uk');
+    expect(resolveLocale('ar-EG', shipped)).toBe('ar');
+    expect(resolveLocale('ar_SA', shipped)).toBe('ar');
+    expect(resolveLocale(['fr-FR', 'uk'], shipped)).toBe('uk');
+    expect(resolveLocale('fr-FR', shipped)).toBe('en');
+    expect(resolveLocale('zz', shipped)).toBe('en');
+  });
+
   test('pickLocalized chooses server text the same way', () => {
     const text = { en: 'Hi', ru: 'Привет', de: 'Hallo' };
     expect(pickLocalized(text, 'ru-RU')).toBe('Привет');
@@ -102,7 +163,24 @@ describe('createI18n', () => {
     expect(i18n.$dir.get()).toBe('rtl');
     expect(i18n.$t.get()('launcher.open')).toBe('افتح الدردشة');
     expect(i18n.$t.get()('launcher.close')).toBe('Close support chat');
-    expect(i18n.locales.map((l) => l.code)).toEqual(['en', 'ru', 'ar']);
+    // A loader for a shipped language replaces its catalog; the menu still lists it once.
+    expect(i18n.locales.map((l) => l.code)).toEqual(['en', 'ru', 'de', 'es', 'uk', 'ar']);
+    stop();
+  });
+
+  test('the shipped Arabic catalog loads lazily and turns the translator right to left', async () => {
+    const $locale = atom('en');
+    const i18n = createI18n({ locale: $locale });
+    const stop = i18n.$t.listen(() => undefined);
+    expect(i18n.$dir.get()).toBe('ltr');
+    $locale.set('ar-EG');
+    await i18n.whenReady();
+    await Promise.resolve();
+    expect(i18n.$t.get().language).toBe('ar');
+    expect(i18n.$t.get().dir).toBe('rtl');
+    expect(i18n.$dir.get()).toBe('rtl');
+    expect(i18n.$t.get()('launcher.open')).toBe('فتح محادثة الدعم');
+    expect(i18n.locales.find((l) => l.code === 'ar')?.name).toBe('العربية');
     stop();
   });
 

@@ -15,4 +15,8 @@ export interface LocaleDefinition {
 export const builtinLocales: Readonly<Record<string, LocaleDefinition>> = {
   en: { name: 'English', load: () => Promise.resolve(en) },
   ru: { name: 'Русский', load: () => import('./ru.js').then((module) => module.ru) },
+  de: { name: 'Deutsch', load: () => import('./de.js').then((module) => module.de) },
+  es: { name: 'Español', load: () => import('./es.js').then((module) => module.es) },
+  uk: { name: 'Українська', load: () => import('./uk.js').then((module) => module.uk) },
+  ar: { name: 'العربية', load: () => import('./ar.js').then((module) => module.ar) },
 };
