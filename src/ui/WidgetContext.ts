@@ -1,7 +1,9 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { I18n, ParleyClient } from '../core/index.js';
+import type { ReadableAtom } from 'nanostores';
+import type { I18n, ParleyClient, UploadQueue } from '../core/index.js';
 import type { ViewState } from './createViewState.js';
+import type { SecretChecks } from './model/createSecretCheck.js';
 
 export interface WidgetContextValue {
   client: ParleyClient;
@@ -12,6 +14,12 @@ export interface WidgetContextValue {
   inline: boolean;
   /** Closes the panel and puts focus back on the launcher (or where it was before opening). */
   close: () => void;
+  /** Files attached to the next message; shared by the composer and the panel's drop zone. */
+  uploads: UploadQueue;
+  /** The desk's secret policy, checked before any text or file name leaves. */
+  secrets: SecretChecks;
+  /** The host page's URL, for help articles about it; changes on SPA navigation. */
+  $pageUrl: ReadableAtom<string>;
 }
 
 export const WidgetContext = createContext<WidgetContextValue | null>(null);

@@ -24,4 +24,10 @@ export interface WidgetViewOptions {
   /** The host's CSP nonce; styles then go in a `<style nonce>` element. */
   nonce?: string;
   onWarning?: (message: string) => void;
+  /**
+   * The host page's URL (redacted as the context is), for suggested help articles. Set it on
+   * every SPA navigation and the suggestions follow. Default: the page's origin and path when
+   * the widget renders.
+   */
+  $pageUrl?: ReadableAtom<string>;
 }

@@ -1,6 +1,12 @@
 import { atom, type WritableAtom } from 'nanostores';
 
-export type WidgetScreen = 'home' | 'chat' | 'topics';
+export type WidgetScreen = 'home' | 'chat' | 'topics' | 'conversations' | 'article';
+
+/** A help article the visitor read before asking ("Still need help?"). */
+export interface ArticleRef {
+  id: string;
+  title: string;
+}
 
 /**
  * What the widget shows, as stores. The embed layer owns it and drives open/close/show/hide;
@@ -12,8 +18,10 @@ export interface ViewState {
   $screen: WritableAtom<WidgetScreen>;
   /** The topic chosen before the first message, for routing. */
   $topic: WritableAtom<string | null>;
-  /** Desk notices the visitor closed. */
-  $dismissedNotices: WritableAtom<readonly string[]>;
+  /** The article shown on the `article` screen. */
+  $article: WritableAtom<ArticleRef | null>;
+  /** The article a new conversation is about; sent with its first message. */
+  $askAbout: WritableAtom<ArticleRef | null>;
 }
 
 /**
@@ -32,6 +40,7 @@ export function createViewState(initial: { open?: boolean; screen?: WidgetScreen
     $launcherVisible: atom(true),
     $screen: atom<WidgetScreen>(initial.screen ?? 'home'),
     $topic: atom<string | null>(null),
-    $dismissedNotices: atom<readonly string[]>([]),
+    $article: atom<ArticleRef | null>(null),
+    $askAbout: atom<ArticleRef | null>(null),
   };
 }

@@ -1,7 +1,7 @@
 /** The Preact widget UI. The embed layer imports it lazily; it reads core stores and calls actions. */
 export { renderWidget } from './renderWidget.js';
 export { createViewState } from './createViewState.js';
-export type { ViewState, WidgetScreen } from './createViewState.js';
+export type { ArticleRef, ViewState, WidgetScreen } from './createViewState.js';
 export type { WidgetViewOptions } from './WidgetViewOptions.js';
 export { applyStyles } from './styles/applyStyles.js';
 export { widgetCss } from './styles/widgetCss.js';

@@ -1,7 +1,10 @@
+import { atom } from 'nanostores';
 import { render } from 'preact';
+import { createUploadQueue } from '../core/index.js';
 import { Widget } from './components/Widget.js';
 import { applyStyles } from './styles/applyStyles.js';
 import { widgetCss } from './styles/widgetCss.js';
+import { createSecretCheck } from './model/createSecretCheck.js';
 import { readLayout } from './theme/readLayout.js';
 import { themeCss } from './theme/themeCss.js';
 import { WidgetContext, type WidgetContextValue } from './WidgetContext.js';
@@ -34,6 +37,10 @@ export function renderWidget(root: ShadowRoot, options: WidgetViewOptions): () =
   const mount = root.ownerDocument.createElement('div');
   mount.className = 'mount';
   root.append(mount);
+  const secrets = createSecretCheck(options.client, warn);
+  const uploads = createUploadQueue(options.client, { checkName: secrets.checkName, onWarning: warn });
+  // Only origin and path: the query and fragment may hold tokens (the embed passes a redacted URL).
+  const location = root.ownerDocument.defaultView?.location;
   const context: WidgetContextValue = {
     client: options.client,
     i18n: options.i18n,
@@ -41,6 +48,9 @@ export function renderWidget(root: ShadowRoot, options: WidgetViewOptions): () =
     warn,
     inline,
     close: () => options.view.$open.set(false),
+    uploads,
+    secrets,
+    $pageUrl: options.$pageUrl ?? atom(location ? `${location.origin}${location.pathname}` : ''),
   };
   render(
     <WidgetContext.Provider value={context}>
@@ -54,6 +64,7 @@ export function renderWidget(root: ShadowRoot, options: WidgetViewOptions): () =
     if (!mounted) return;
     mounted = false;
     render(null, mount);
+    uploads.destroy();
     mount.remove();
     stopTheme?.();
     removeTheme();

@@ -1,3 +1,4 @@
+import { atom } from 'nanostores';
 import { render, type ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { applyStyles } from '../../src/ui/styles/applyStyles.js';
@@ -30,6 +31,8 @@ export function ComponentFrame({
     const env = createStoryEnv(scenario);
     const removeCss = applyStyles(root, widgetCss);
     const removeTheme = applyStyles(root, themeCss(scenario.theme, LAYOUT, (m) => console.warn(m)));
+    const warn = (m: string) => console.warn(m);
+    const $pageUrl = atom(scenario.pageUrl ?? 'https://exchange.example/deposit');
     const mount = document.createElement('div');
     mount.className = 'mount';
     root.append(mount);
@@ -47,7 +50,7 @@ export function ComponentFrame({
         }
       : {};
     render(
-      <WidgetContext.Provider value={{ ...env, warn: (m) => console.warn(m), inline: false, close: () => env.view.$open.set(false) }}>
+      <WidgetContext.Provider value={{ ...env, warn, inline: false, close: () => env.view.$open.set(false), $pageUrl }}>
         <div class="root" dir={env.i18n.$dir.get()} data-story>
           <div style={frame}>{renderChildren(env)}</div>
         </div>

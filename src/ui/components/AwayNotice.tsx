@@ -4,13 +4,14 @@ import { backText } from '../model/availabilityText.js';
 import { useNow } from '../hooks/useNow.js';
 import { useT } from '../hooks/useT.js';
 import { useWidget } from '../WidgetContext.js';
+import { ChannelLinks } from './ChannelLinks.js';
 import { Icon } from './Icon.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
- * Shown while the desk is closed: when someone will be back (in the visitor's time), and a form
- * to leave an email so the reply also reaches them there.
+ * Shown while the desk is closed: when someone will be back (in the visitor's time), a form
+ * to leave an email so the reply also reaches them there, and the desk's other channels.
  */
 export function AwayNotice({ compact = false }: { compact?: boolean }) {
   const { client } = useWidget();
@@ -78,6 +79,7 @@ export function AwayNotice({ compact = false }: { compact?: boolean }) {
           </div>
         </form>
       )}
+      <ChannelLinks />
     </section>
   );
 }

@@ -85,12 +85,18 @@ export function LanguageMenu({ defaultOpen = false }: { defaultOpen?: boolean })
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls="parley-language-menu"
-        aria-label={t('header.language', { language: currentName })}
+        // The name contains the visible code, so speech users can say what they see (WCAG 2.5.3).
+        aria-label={`${t('header.language', { language: currentName })}, ${current.toUpperCase()}`}
         onClick={() => setOpen(!open)}
         onKeyDown={(event) => {
           if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
             event.preventDefault();
             setOpen(true);
+          } else if (event.key === 'Escape' && open) {
+            // Focus moves into the menu only after it paints; an Escape before that closes the menu, not the panel.
+            event.preventDefault();
+            event.stopPropagation();
+            setOpen(false);
           }
         }}
       >

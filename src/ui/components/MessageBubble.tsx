@@ -1,8 +1,10 @@
 import { useMemo } from 'preact/hooks';
 import type { ClientMessage } from '../../core/index.js';
-import { renderMarkdown } from '../markdown/renderMarkdown.js';
+import { parseMarkdown } from '../markdown/parseMarkdown.js';
+import { renderBlocks } from '../markdown/renderMarkdown.js';
 import { useT } from '../hooks/useT.js';
-import { AttachmentView } from './AttachmentView.js';
+import { memo } from '../memo.js';
+import { AttachmentView } from './lazyParts.js';
 import { MessageStatus } from './MessageStatus.js';
 
 interface Props {
@@ -12,12 +14,17 @@ interface Props {
   read: boolean;
 }
 
-/** One message: rich text, attachments, hidden-secret note, and time and delivery state. */
-export function MessageBubble({ message, last, read }: Props) {
+/**
+ * One message: rich text, attachments, hidden-secret note, and time and delivery state. It
+ * re-renders only when its message object or flags change (`memo`).
+ */
+export const MessageBubble = memo(function MessageBubble({ message, last, read }: Props) {
   const t = useT();
   const visitor = message.author.role === 'visitor';
-  // Parsing is per text, so a streaming reply re-parses only itself as it grows.
-  const rich = useMemo(() => renderMarkdown(message.text), [message.text]);
+  // Parsing is per text, so a streaming reply re-parses only itself as it grows. The parsed
+  // blocks are cached, not the nodes (see renderBlocks).
+  const blocks = useMemo(() => parseMarkdown(message.text), [message.text]);
+  const rich = renderBlocks(blocks);
   const redacted = message.redactions?.reduce((sum, r) => sum + r.count, 0) ?? 0;
   const showMeta = last || message.state !== 'sent';
   return (
@@ -42,4 +49,4 @@ export function MessageBubble({ message, last, read }: Props) {
       )}
     </div>
   );
-}
+});

@@ -5,13 +5,16 @@ import { useT } from '../hooks/useT.js';
 import { useWidget } from '../WidgetContext.js';
 import { Icon } from './Icon.js';
 
-/** Notices from the desk (security warnings, outages); dismissible ones can be closed. */
+/**
+ * Notices from the desk (security warnings, outages). Dismissible ones can be closed, and stay
+ * closed across reloads: the client saves the ids in `$dismissedNotices`.
+ */
 export function NoticeBanner() {
-  const { client, view } = useWidget();
+  const { client } = useWidget();
   const t = useT();
   const config = useStore(client.$config);
-  const dismissed = useStore(view.$dismissedNotices);
-  const notices = (config?.notices ?? []).filter((n) => !dismissed.includes(n.id));
+  const dismissed = useStore(client.$dismissedNotices);
+  const notices = (config?.notices ?? []).filter((n) => !(n.dismissible && dismissed.includes(n.id)));
   if (notices.length === 0) return null;
   return (
     <>
@@ -23,12 +26,7 @@ export function NoticeBanner() {
             {renderMarkdown(pickLocalized(notice.text, t.locale))}
           </div>
           {notice.dismissible && (
-            <button
-              type="button"
-              class="icon-button"
-              aria-label={t('notice.dismiss')}
-              onClick={() => view.$dismissedNotices.set([...dismissed, notice.id])}
-            >
+            <button type="button" class="icon-button" aria-label={t('notice.dismiss')} onClick={() => client.dismissNotice(notice.id)}>
               <Icon name="close" />
             </button>
           )}

@@ -4,12 +4,13 @@ import { useNow } from '../hooks/useNow.js';
 import { useT } from '../hooks/useT.js';
 import { useWidget } from '../WidgetContext.js';
 import { Avatar } from './Avatar.js';
+import { HeaderMenu } from './HeaderMenu.js';
 import { Icon } from './Icon.js';
 import { LanguageMenu } from './LanguageMenu.js';
 
 /**
  * Brand name, who answers (the assigned agent's name and avatar, else the brand's), availability
- * with the expected reply time, the language menu and the close button.
+ * with the expected reply time, the language menu, the "more" menu and the close button.
  */
 export function PanelHeader({ languageMenuOpen = false }: { languageMenuOpen?: boolean }) {
   const { client, view, inline, close } = useWidget();
@@ -49,6 +50,7 @@ export function PanelHeader({ languageMenuOpen = false }: { languageMenuOpen?: b
       </div>
       <div class="header-actions">
         <LanguageMenu defaultOpen={languageMenuOpen} />
+        <HeaderMenu />
         {!inline && (
           <button type="button" class="icon-button" aria-label={t('header.close')} onClick={close}>
             <Icon name="close" />

@@ -5,12 +5,13 @@ import { availabilityText } from '../model/availabilityText.js';
 import { useNow } from '../hooks/useNow.js';
 import { useT } from '../hooks/useT.js';
 import { useWidget } from '../WidgetContext.js';
-import { AwayNotice } from './AwayNotice.js';
+import { AwayNotice, KnowledgeBase } from './lazyParts.js';
 import { Icon } from './Icon.js';
 
 /**
  * The home screen: the desk's greeting in the visitor's language, availability, and the way
- * in: "Start a conversation" (through topics when the desk routes by topic) or "Continue".
+ * in: "Start a conversation" (through topics when the desk routes by topic) or "Continue";
+ * a returning visitor's conversations; and help articles for the page, where the desk has them.
  */
 export function Welcome() {
   const { client, view } = useWidget();
@@ -49,7 +50,13 @@ export function Welcome() {
           {t(ongoing ? 'welcome.continue' : 'welcome.start')}
           <Icon name="send" class="mirror" />
         </button>
+        {conversation && (
+          <button type="button" class="link-button" onClick={() => view.$screen.set('conversations')}>
+            {t('welcome.conversations')}
+          </button>
+        )}
       </div>
+      <KnowledgeBase />
       <AwayNotice />
       {/* The desk's own notices (shown above) replace this default warning, so it is not said twice. */}
       {!config?.notices.length && (

@@ -11,14 +11,32 @@ export function useScrollLock(active: boolean, ref: RefObject<HTMLElement>): voi
     const doc = ref.current?.ownerDocument;
     const win = doc?.defaultView;
     if (!active || !doc || !win) return;
-    const { documentElement: html, body } = doc;
-    const saved = { html: html.style.overflow, body: body.style.overflow, x: win.scrollX, y: win.scrollY };
-    html.style.overflow = 'hidden';
-    body.style.overflow = 'hidden';
+    const x = win.scrollX;
+    const y = win.scrollY;
+    const restores = [doc.documentElement, doc.body].map(lockOverflow);
     return () => {
-      html.style.overflow = saved.html;
-      body.style.overflow = saved.body;
-      win.scrollTo(saved.x, saved.y);
+      restores.forEach((restore) => restore());
+      win.scrollTo(x, y);
     };
   }, [active]);
+}
+
+/**
+ * Sets `overflow: hidden !important` inline (important, so a page's `html { overflow: auto
+ * !important }` cannot undo the lock) and returns how to put back exactly what was there: the
+ * longhands one by one (the `overflow` shorthand reads as '' when x and y differ, so saving it
+ * would lose a page's `overflow-x: hidden`), and no empty `style=""` left behind.
+ */
+function lockOverflow(el: HTMLElement): () => void {
+  const hadStyle = el.hasAttribute('style');
+  const names = ['overflow-x', 'overflow-y'];
+  const saved = names.map((name) => ({ name, value: el.style.getPropertyValue(name), priority: el.style.getPropertyPriority(name) }));
+  for (const name of names) el.style.setProperty(name, 'hidden', 'important');
+  return () => {
+    for (const { name, value, priority } of saved) {
+      if (value) el.style.setProperty(name, value, priority);
+      else el.style.removeProperty(name);
+    }
+    if (!hadStyle && el.getAttribute('style') === '') el.removeAttribute('style');
+  };
 }

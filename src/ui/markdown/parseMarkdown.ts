@@ -2,16 +2,19 @@ import { parseInline, type Inline } from './parseInline.js';
 
 export type Block =
   | { type: 'paragraph'; children: Inline[] }
+  | { type: 'heading'; children: Inline[] }
   | { type: 'code'; text: string; lang: string }
   | { type: 'list'; ordered: boolean; start: number; items: Inline[][] };
 
 const FENCE = /^\s*```\s*([\w+-]*)\s*$/;
 const BULLET = /^\s*[-*+•]\s+(.*)$/;
 const NUMBERED = /^\s*(\d{1,9})[.)]\s+(.*)$/;
+const HEADING = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/;
 
 /**
  * Splits message text into blocks: paragraphs (single newlines become line breaks), fenced code,
- * and bullet or numbered lists. The small subset agents and bots actually use, nothing more.
+ * bullet or numbered lists, and `#` headings (help articles use them). The small subset agents,
+ * bots and articles actually use, nothing more.
  */
 export function parseMarkdown(source: string): Block[] {
   const lines = source.replace(/\r\n?/g, '\n').split('\n');
@@ -30,6 +33,12 @@ export function parseMarkdown(source: string): Block[] {
       const body: string[] = [];
       while (++i < lines.length && !FENCE.test(lines[i]!)) body.push(lines[i]!);
       blocks.push({ type: 'code', text: body.join('\n'), lang: fence[1] ?? '' });
+      continue;
+    }
+    const heading = HEADING.exec(line);
+    if (heading) {
+      endParagraph();
+      blocks.push({ type: 'heading', children: parseInline(heading[1]!) });
       continue;
     }
     const bullet = BULLET.exec(line);

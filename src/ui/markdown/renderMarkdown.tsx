@@ -1,6 +1,6 @@
 import type { ComponentChildren, VNode } from 'preact';
 import type { Inline } from './parseInline.js';
-import { parseMarkdown } from './parseMarkdown.js';
+import { parseMarkdown, type Block } from './parseMarkdown.js';
 
 function renderInline(nodes: Inline[]): ComponentChildren[] {
   return nodes.map((node, i) => {
@@ -36,10 +36,22 @@ function renderInline(nodes: Inline[]): ComponentChildren[] {
  * ```
  */
 export function renderMarkdown(source: string): VNode[] {
-  return parseMarkdown(source).map((block, i) => {
+  return renderBlocks(parseMarkdown(source));
+}
+
+/**
+ * Renders already parsed blocks. Components cache the blocks (plain data), never the nodes: a
+ * cached Preact node keeps a link to the tree it was first rendered in, so caching nodes across
+ * renders keeps every old tree alive (memory grew with the square of the message count).
+ */
+export function renderBlocks(blocks: readonly Block[]): VNode[] {
+  return blocks.map((block, i) => {
     switch (block.type) {
       case 'paragraph':
         return <p key={i} dir="auto">{renderInline(block.children)}</p>;
+      // One level for all: in a chat bubble or a help article a heading is a section title.
+      case 'heading':
+        return <h3 key={i} class="md-heading" dir="auto">{renderInline(block.children)}</h3>;
       case 'code':
         // Code reads left to right whatever the language around it.
         return (

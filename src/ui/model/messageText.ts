@@ -10,7 +10,7 @@ const SYSTEM_KEYS = {
 } as const satisfies Record<string, readonly [CatalogKey, CatalogKey]>;
 
 /** A system line in the visitor's language, from `system.kind`; server text only as a last resort. */
-export function systemText(t: Translator, message: ClientMessage): string {
+export function systemText(t: Translator, message: Pick<ClientMessage, 'system' | 'text'>): string {
   const system = message.system;
   const keys = system ? SYSTEM_KEYS[system.kind] : undefined;
   if (!keys) return message.text;

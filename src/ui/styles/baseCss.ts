@@ -2,9 +2,13 @@
  * The reset and shared pieces. `all: initial` on the host cuts every property the page would
  * pass down by inheritance (fonts, colours, line-height, letter-spacing, text-transform …), then
  * the widget sets its own. Nothing here can match outside the shadow root.
+ *
+ * The host element itself is in the page's tree, and the page's rules beat `:host` (a page's
+ * `* { all: unset !important }` or `parley-widget-host { --parley-color-primary: red }` does).
+ * So `.root`, the first element the page cannot select, resets again and re-declares the tokens.
  */
 export const baseCss = /* css */ `
-:host {
+:host, .root {
   all: initial;
   display: block;
   font-family: var(--parley-font-family);
@@ -12,6 +16,7 @@ export const baseCss = /* css */ `
   line-height: 1.45;
   color: var(--parley-color-text);
   direction: ltr;
+  unicode-bidi: isolate;
   text-align: start;
   -webkit-text-size-adjust: 100%;
   text-size-adjust: 100%;
@@ -21,10 +26,13 @@ export const baseCss = /* css */ `
   --parley-shadow: 0 12px 48px rgb(15 20 40 / 0.22), 0 2px 8px rgb(15 20 40 / 0.08);
   --parley-soft: color-mix(in srgb, var(--parley-color-primary) 12%, var(--parley-color-background));
 }
+/* A floating widget takes no room in the page, whatever the page says about its host: an
+   important :host declaration beats even the page's !important ones (cascade contexts). */
+:host(:not([data-inline])) { all: initial !important; display: contents !important; }
+.root:not([data-inline]) { position: absolute; inline-size: 0; block-size: 0; }
 .mount { display: contents; }
 .root, .root *, .root *::before, .root *::after { box-sizing: border-box; }
 .root[data-inline] { display: block; block-size: 100%; }
-.root { font: inherit; color: inherit; }
 .root :where(h1, h2, h3, p, ul, ol, figure, fieldset, legend, blockquote, pre) { margin: 0; padding: 0; border: 0; }
 .root :where(h1, h2, h3) { font-size: inherit; font-weight: 600; }
 .root :where(button, input, textarea, select) { font: inherit; color: inherit; letter-spacing: inherit; margin: 0; }

@@ -27,21 +27,4 @@ export const composerCss = /* css */ `
 .send-button:hover:not(:disabled) { background: color-mix(in srgb, var(--parley-color-primary) 88%, black); }
 .send-button:disabled { background: var(--parley-color-border); color: var(--parley-color-muted); opacity: 1; }
 
-.tray { display: flex; flex-wrap: wrap; gap: 6px; padding: 0 2px 8px; list-style: none; margin: 0; }
-.chip {
-  position: relative; display: flex; align-items: center; gap: 6px; max-inline-size: 100%;
-  padding: 4px 4px 4px 10px; padding-inline: 10px 4px; border-radius: 10px; overflow: hidden;
-  background: var(--parley-color-surface); border: 1px solid var(--parley-color-border); font-size: 13px;
-}
-.chip[data-state='failed'] { border-color: var(--parley-color-danger); color: var(--parley-color-danger); }
-.chip-name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-inline-size: 180px; }
-.chip .icon { inline-size: 16px; block-size: 16px; }
-.chip .icon-button { inline-size: 28px; block-size: 28px; }
-.chip progress {
-  position: absolute; inset-inline: 0; inset-block-end: 0; inline-size: 100%; block-size: 3px;
-  appearance: none; border: 0; background: transparent; color: var(--parley-color-primary);
-}
-.chip progress::-webkit-progress-bar { background: transparent; }
-.chip progress::-webkit-progress-value { background: var(--parley-color-primary); }
-.chip progress::-moz-progress-bar { background: var(--parley-color-primary); }
 `;

@@ -1,21 +1,23 @@
 export const headerCss = /* css */ `
 .header {
-  display: flex; align-items: center; gap: 10px; flex: none;
+  display: flex; align-items: center; gap: 8px; flex: none;
   padding: 14px 10px; padding-inline-start: var(--parley-pad);
   background: var(--parley-color-primary); color: var(--parley-color-primary-text);
   /* A primary-coloured ring would vanish on the primary header. */
   --parley-focus: var(--parley-color-primary-text);
 }
 .header .icon-button:first-child { margin-inline-start: -8px; }
-.header-identity { display: flex; align-items: center; gap: 10px; flex: 1; min-inline-size: 0; }
+.header-identity { display: flex; align-items: center; gap: 8px; flex: 1; min-inline-size: 0; }
 .header-text { min-inline-size: 0; }
 .header-title { font-size: 16px; font-weight: 650; line-height: 1.25; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .header-subtitle { display: flex; align-items: center; gap: 6px; font-size: 13px; line-height: 1.3; opacity: 0.92; }
 .header-subtitle span { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .presence { inline-size: 8px; block-size: 8px; border-radius: 50%; flex: none; background: currentColor; opacity: 0.5; }
 .presence[data-online] { background: var(--parley-online); opacity: 1; box-shadow: 0 0 0 2px var(--parley-color-primary-text); }
-.header-actions { display: flex; align-items: center; gap: 2px; }
-.language-button { inline-size: auto; padding: 0 8px; border-radius: 18px; gap: 4px; display: inline-flex; font-size: 13px; font-weight: 600; }
+/* Tight, so a 380px panel with back, language, menu and close still shows "Parley Support" whole. */
+.header-actions { display: flex; align-items: center; gap: 0; }
+.header-actions .icon-button:not(.language-button) { inline-size: 34px; block-size: 34px; }
+.language-button { inline-size: auto; padding: 0 6px; border-radius: 18px; gap: 4px; display: inline-flex; font-size: 13px; font-weight: 600; }
 .language-button .icon { inline-size: 18px; block-size: 18px; }
 
 .avatar {

@@ -12,6 +12,8 @@ export const messagesCss = /* css */ `
 .group { display: flex; gap: 8px; align-items: flex-end; max-inline-size: 100%; }
 .group[data-role='visitor'] { flex-direction: row-reverse; }
 .group .avatar { --size: 28px; margin-block-end: 22px; }
+/* The bot ("Assistant") and an agent ("Alex") can share an initial; the bot's avatar is filled. */
+.group[data-role='bot'] .avatar { background: var(--parley-color-primary); color: var(--parley-color-primary-text); }
 .group-body { display: flex; flex-direction: column; gap: 3px; min-inline-size: 0; max-inline-size: 82%; align-items: flex-start; }
 .group[data-role='visitor'] .group-body { align-items: flex-end; }
 .author { font-size: 12px; color: var(--parley-color-muted); padding-inline: 4px; margin-block-end: 1px; }

@@ -117,10 +117,12 @@ export function themeCss(theme: unknown, layout: HostLayout, warn: (message: str
     `--parley-bubble-pad: ${compact ? '7px 11px' : '10px 14px'};`,
   ].join(' ');
 
-  if (mode === 'dark') return `:host { ${host} color-scheme: dark; ${colorDeclarations(dark)} }`;
-  const base = `:host { ${host} color-scheme: ${mode === 'auto' ? 'light dark' : 'light'}; ${colorDeclarations(light)} }`;
+  // `.root` repeats the host's tokens: the page can override what is declared on the host
+  // element (see baseCss), but not what is declared inside the shadow root.
+  if (mode === 'dark') return `:host, .root { ${host} color-scheme: dark; ${colorDeclarations(dark)} }`;
+  const base = `:host, .root { ${host} color-scheme: ${mode === 'auto' ? 'light dark' : 'light'}; ${colorDeclarations(light)} }`;
   if (mode === 'light') return base;
-  return `${base}\n@media (prefers-color-scheme: dark) { :host { ${colorDeclarations(dark)} } }`;
+  return `${base}\n@media (prefers-color-scheme: dark) { :host, .root { ${colorDeclarations(dark)} } }`;
 }
 
 // A custom primary usually is the brand: keep it in dark mode too when no dark colours are given.

@@ -100,10 +100,10 @@ describe('Composer', () => {
       transport: { fail: (op) => (op === 'upload' ? new HttpError(415, 'unsupported_type', 'no') : null) },
     });
     const input = env.$<HTMLInputElement>('input[type="file"]')!;
-    Object.defineProperty(input, 'files', { value: [new File(['x'], 'virus.exe')], configurable: true });
+    Object.defineProperty(input, 'files', { value: [new File(['x'], 'notes.txt', { type: 'text/plain' })], configurable: true });
     input.dispatchEvent(new Event('change', { bubbles: true }));
     await settle(5);
     expect(env.$('.chip')?.getAttribute('data-state')).toBe('failed');
-    expect(env.$('.chip')?.textContent).toContain('virus.exe could not be uploaded');
+    expect(env.$('.chip')?.textContent).toContain('notes.txt: this file type is not accepted');
   });
 });

@@ -16,8 +16,9 @@ test('on a phone the page behind the full-screen chat is locked, then restored e
   window.scrollTo(0, 1234);
   env = await setup({ open: false });
   await click(env.$('[part="launcher"]'));
-  expect(document.documentElement.style.overflow).toBe('hidden');
-  expect(document.body.style.overflow).toBe('hidden');
+  // The lock sets the longhands (see useScrollLock); test/e2e/ui/mobile.test.ts checks it in Chromium.
+  expect(document.documentElement.style.getPropertyValue('overflow-y')).toBe('hidden');
+  expect(document.body.style.getPropertyValue('overflow-y')).toBe('hidden');
   window.scrollTo(0, 0);
   env.view.$open.set(false);
   await settle();
@@ -36,7 +37,7 @@ test('unmounting an open full-screen chat also releases the page', async () => {
   happyDOM.setViewport({ width: 390, height: 844 });
   env = await setup({ open: false });
   await click(env.$('[part="launcher"]'));
-  expect(document.body.style.overflow).toBe('hidden');
+  expect(document.body.style.getPropertyValue('overflow-y')).toBe('hidden');
   env.unmount();
-  expect(document.body.style.overflow).toBe('');
+  expect(document.body.style.getPropertyValue('overflow-y')).toBe('');
 });

@@ -4,9 +4,11 @@ import {
   createI18n,
   createMemoryTransport,
   type MemoryTransportOptions,
+  type ParleyStorage,
 } from '../../../src/core/index.js';
 import { createViewState, type WidgetScreen } from '../../../src/ui/createViewState.js';
 import { renderWidget } from '../../../src/ui/renderWidget.js';
+import { preloadLazyParts } from '../../../src/ui/lazy.js';
 import type { WidgetViewOptions } from '../../../src/ui/WidgetViewOptions.js';
 
 export interface SetupOptions {
@@ -15,6 +17,8 @@ export interface SetupOptions {
   open?: boolean;
   screen?: WidgetScreen;
   widget?: Partial<WidgetViewOptions>;
+  /** Storage for the client (default: memory); pass the same one to a second setup to "reload". */
+  storage?: ParleyStorage;
 }
 
 /** Lets nanostores' batched re-renders (a setTimeout in @nanostores/preact) and promises settle. */
@@ -30,7 +34,12 @@ export async function settle(rounds = 3): Promise<void> {
 export async function setup(options: SetupOptions = {}) {
   const transport = createMemoryTransport({ autoReply: false, ...options.transport });
   const warnings: string[] = [];
-  const client = createClient({ transport, locale: options.locale ?? 'en', onWarning: (m) => warnings.push(m) });
+  const client = createClient({
+    transport,
+    locale: options.locale ?? 'en',
+    onWarning: (m) => warnings.push(m),
+    ...(options.storage ? { storage: options.storage } : {}),
+  });
   const i18n = createI18n({ locale: client.$locale, onWarning: (m) => warnings.push(m) });
   const view = createViewState({ open: options.open ?? true, screen: options.screen ?? 'chat' });
   const host = document.createElement('div');
@@ -38,6 +47,10 @@ export async function setup(options: SetupOptions = {}) {
   const root = host.attachShadow({ mode: 'open' });
   await client.start();
   await i18n.whenReady();
+  // Rarely shown parts are lazy chunks; load them first so every test sees the whole panel.
+  await preloadLazyParts();
+  // The secret guard (checked on every send) is a lazy chunk too; warm it so sends are prompt.
+  await import('../../../src/ui/model/secretGuardChunk.js');
   let unmount: () => void = () => undefined;
   await act(() => {
     unmount = renderWidget(root, { client, i18n, view, onWarning: (m) => warnings.push(m), ...options.widget });
@@ -74,7 +87,7 @@ export async function click(element: Element | null): Promise<void> {
   await settle();
 }
 
-export async function type(textarea: HTMLTextAreaElement, value: string): Promise<void> {
+export async function type(textarea: HTMLTextAreaElement | HTMLInputElement, value: string): Promise<void> {
   await act(() => {
     textarea.value = value;
     textarea.dispatchEvent(new Event('input', { bubbles: true }));

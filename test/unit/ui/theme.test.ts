@@ -21,7 +21,7 @@ describe('theme', () => {
   test('tokens, layout and density become custom properties on the host', () => {
     const { css, warnings } = build({ radius: 8, fontFamily: 'Inter, sans-serif', density: 'compact' });
     expect(warnings).toEqual([]);
-    expect(css).toMatch(/^:host \{/);
+    expect(css).toMatch(/^:host, \.root \{/);
     for (const expected of [
       '--parley-radius: 8px;',
       '--parley-font-family: Inter, sans-serif;',

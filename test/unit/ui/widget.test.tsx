@@ -141,7 +141,7 @@ describe('Panel', () => {
     expect(env.$('.notice')?.textContent).toContain('Warning: Withdrawals are slow today');
     await click(env.$('.notice button[aria-label="Dismiss notice"]'));
     expect(env.$('.notice')).toBeNull();
-    expect(env.view.$dismissedNotices.get()).toEqual(['n1']);
+    expect(env.client.$dismissedNotices.get()).toEqual(['n1']);
   });
 });
 
@@ -149,7 +149,7 @@ describe('Language menu', () => {
   test('is keyboard-operable and switches the whole widget to Russian', async () => {
     env = await setup();
     const button = env.$<HTMLButtonElement>('[aria-haspopup="menu"]')!;
-    expect(button.getAttribute('aria-label')).toBe('Language: English');
+    expect(button.getAttribute('aria-label')).toBe('Language: English, EN');
     await key(button, { key: 'ArrowDown' });
     const menu = env.$('[role="menu"]')!;
     expect(menu.hidden).toBe(false);
