@@ -1,9 +1,12 @@
 import { defineConfig } from 'tsup';
+import { minifyCssLiterals } from './scripts/minifyCssLiterals.mjs';
 
 // tsup's declaration build sets `baseUrl`, which TypeScript 6 deprecates; silence only that.
 const dts = { compilerOptions: { ignoreDeprecations: '6.0' } };
-// The Node builds resolve dependencies from node_modules at run time instead of inlining them.
-const nodeExternal = ['better-sqlite3', 'hono', '@hono/node-server', 'zod'];
+// The npm builds leave dependencies to the app's bundler (so preact or zod are never shipped
+// twice); subpaths such as `zod/mini` and `hono/cors` need the patterns.
+const libraryExternal = [/^preact($|\/)/, /^nanostores/, /^@nanostores\//, /^ky$/, /^zod($|\/)/, /^@floating-ui\//, /^eventsource-parser/];
+const nodeExternal = [/^better-sqlite3/, /^hono($|\/)/, /^@hono\//, /^zod($|\/)/];
 
 // Three kinds of output: the npm library (ESM + CJS + types), the Node-only reference server
 // and CLI, and the script-tag bundles (a tiny IIFE loader plus the ESM widget it imports).
@@ -21,6 +24,8 @@ export default defineConfig([
     target: 'es2020',
     platform: 'browser',
     treeshake: true,
+    external: libraryExternal,
+    esbuildPlugins: [minifyCssLiterals()],
   },
   {
     entry: { server: 'src/server/index.ts' },
@@ -67,5 +72,9 @@ export default defineConfig([
     platform: 'browser',
     minify: true,
     noExternal: [/.*/],
+    esbuildPlugins: [minifyCssLiterals()],
+    // dist/widget/metafile-esm.json: which source went into which chunk. The size checks
+    // (scripts/sizeChecks.mjs) follow its import graph; `npm run size:why` prints it.
+    metafile: true,
   },
 ]);
