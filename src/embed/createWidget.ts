@@ -67,6 +67,9 @@ export function createWidget(options: WidgetOptions, env: WidgetEnvironment): Pa
     onWarning: warn,
   });
   const view = createViewState();
+  // The page the visitor is on, for help-article suggestions: the redacted URL from the context
+  // source (so `redact` and `context: false` apply to it too), refreshed on SPA navigation.
+  const $pageUrl = atom(context.snapshot()?.url ?? '');
   const i18n = createI18n({ locale: client.$locale, overrides: options.strings ?? {} });
   // Inside a Telegram Mini App the chat takes Telegram's colours (live) and the full height.
   const telegram = telegramWebApp(win);
@@ -99,6 +102,7 @@ export function createWidget(options: WidgetOptions, env: WidgetEnvironment): Pa
           i18n,
           view,
           $theme,
+          $pageUrl,
           position: options.position ?? 'right',
           ...(options.offset ? { offset: options.offset } : {}),
           ...(options.zIndex !== undefined ? { zIndex: options.zIndex } : {}),
@@ -119,6 +123,7 @@ export function createWidget(options: WidgetOptions, env: WidgetEnvironment): Pa
       clearTimeout(navTimer);
       navTimer = setTimeout(() => {
         const snapshot = context.snapshot();
+        $pageUrl.set(snapshot?.url ?? '');
         if (snapshot && client.$session.get().status === 'ready') {
           client.updateContext(snapshot).catch((error: unknown) => warn(`Parley: context update failed (${String(error)})`));
         }

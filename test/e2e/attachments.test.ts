@@ -128,4 +128,42 @@ describe('attachments in Chromium', () => {
     expect(await page.locator('.chip').count()).toBe(1);
     await page.close();
   });
+
+  it('keeps a pending upload and the draft through a language switch, then sends both', async () => {
+    const { page, errors } = await visitor();
+    // Hold the upload in flight until the language has changed.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/v1/uploads', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.locator('input[type="file"]').setInputFiles({ name: 'statement.png', mimeType: 'image/png', buffer: PNG });
+    await page.getByRole('button', { name: 'Cancel upload of statement.png' }).waitFor();
+    await page.getByRole('textbox', { name: /message/i }).fill('My statement');
+
+    await page.getByRole('button', { name: /language/i }).click();
+    await page.getByRole('menuitemradio', { name: 'Русский' }).click();
+    // The same upload, still in flight, now in Russian; the draft is untouched.
+    await page.getByRole('button', { name: 'Отменить загрузку statement.png' }).waitFor();
+    const composer = page.getByRole('textbox', { name: 'Сообщение' });
+    expect(await composer.inputValue()).toBe('My statement');
+
+    release();
+    await page.getByText('statement.png готов к отправке').waitFor({ state: 'attached' });
+    await composer.press('Enter');
+    await expect
+      .poll(async () => {
+        const { conversations } = await operator().conversations();
+        for (const { id } of conversations) {
+          const detail = (await operator().conversation(id)) as Detail;
+          const sent = detail.messages.find((m) => m.text === 'My statement');
+          if (sent) return sent.attachments.map((a) => a.name);
+        }
+        return undefined;
+      })
+      .toEqual(['statement.png']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

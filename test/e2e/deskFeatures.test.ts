@@ -84,3 +84,20 @@ describe('desk features in Chromium', () => {
     await page.close();
   });
 });
+
+describe('help articles follow the page', () => {
+  it('refreshes the suggestions when a single-page app navigates, without a reload', async () => {
+    const page = await chromium.browser.newPage();
+    await page.goto(`${demo.demoUrl}/deposit`);
+    await page.getByRole('button', { name: /open support chat/i }).click();
+    const suggested = page.getByRole('list', { name: 'Suggested for this page' });
+    await suggested.getByRole('button', { name: /My deposit has not arrived/ }).waitFor();
+
+    await page.evaluate(() => history.pushState({}, '', '/withdraw'));
+    await suggested.getByRole('button', { name: /Withdrawal limits/ }).waitFor();
+    expect(await suggested.getByRole('button', { name: /My deposit has not arrived/ }).count()).toBe(0);
+    // Still the same document: the panel stayed open through the navigation.
+    expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
+    await page.close();
+  });
+});

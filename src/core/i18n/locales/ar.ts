@@ -193,7 +193,7 @@ export const ar: Catalog = {
   'upload.retry': 'إعادة رفع {name}',
   'upload.chooseAgain': 'اختيار {name} مرة أخرى',
   'upload.force': 'إرفاق على أي حال',
-  'upload.wait': 'انتظر اكتمال رفع الملفات أو ألغِه لتتمكن من الإرسال.',
+  'upload.wait': 'ستُرسَل رسالتك عند اكتمال رفع الملفات.',
 
   'screenshot.title': 'معاينة لقطة الشاشة',
   'screenshot.hint': 'قبل الإرفاق، تأكد من أن اللقطة لا تُظهر كلمات مرور أو مفاتيح أو بيانات شخصية.',

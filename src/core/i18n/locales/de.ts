@@ -148,7 +148,7 @@ export const de: Catalog = {
   'upload.retry': '{name} erneut hochladen',
   'upload.chooseAgain': '{name} erneut auswählen',
   'upload.force': 'Trotzdem anhängen',
-  'upload.wait': 'Warten Sie, bis alle Dateien hochgeladen sind, oder brechen Sie das Hochladen ab, um zu senden.',
+  'upload.wait': 'Ihre Nachricht wird gesendet, sobald die Dateien hochgeladen sind.',
 
   'screenshot.title': 'Screenshot-Vorschau',
   'screenshot.hint': 'Prüfen Sie vor dem Anhängen, dass keine Passwörter, Schlüssel oder persönlichen Daten zu sehen sind.',

@@ -170,7 +170,7 @@ export const es: Catalog = {
   'upload.retry': 'Reintentar la subida de {name}',
   'upload.chooseAgain': 'Volver a elegir {name}',
   'upload.force': 'Adjuntar de todos modos',
-  'upload.wait': 'Para enviar, espera a que terminen las subidas o cancélalas.',
+  'upload.wait': 'Tu mensaje se enviará cuando terminen de subirse los archivos.',
 
   'screenshot.title': 'Vista previa de la captura',
   'screenshot.hint': 'Antes de adjuntarla, comprueba que no se vean contraseñas, claves ni datos personales.',
