@@ -22,6 +22,8 @@ const api = await listenWithFallback((port) =>
     dataDir: process.env.PARLEY_DATA_DIR ?? '.parley-data',
     // The demo shows the first line: the bot answers from kb/ until the visitor asks for a person.
     bot: true,
+    // The demo exchange's own API secrets are guarded too (try pasting nwx_sk_ and 24 letters).
+    config: { secretPatterns: [{ name: 'Northwind API secret', source: 'nwx_sk_[A-Za-z0-9]{24}' }] },
     ...(process.env.PARLEY_OPERATOR_KEY ? { operatorKey: process.env.PARLEY_OPERATOR_KEY } : {}),
   }),
   apiPort,

@@ -109,6 +109,7 @@ export function createWidget(options: WidgetOptions, env: WidgetEnvironment): Pa
           launcher: { hidden: options.launcher?.hidden ?? false },
           inline: host.inline,
           ...(options.nonce ? { nonce: options.nonce } : {}),
+          ...(options.secretPatterns ? { secretPatterns: options.secretPatterns } : {}),
           onWarning: warn,
         });
         if (options.open || host.inline) view.$open.set(true);

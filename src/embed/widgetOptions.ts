@@ -40,6 +40,15 @@ export interface WidgetOptions {
   strings?: Record<string, Record<string, unknown>>;
   /** Open the panel as soon as it is ready. */
   open?: boolean;
+  /**
+   * Your own secrets to keep out of the chat, on top of seed phrases, keys and cards: matches
+   * are kind `custom` and follow the desk's policy for it (default: ask the visitor first).
+   * Patterns the backend should enforce too belong in its config (`secretPatterns`).
+   *
+   * @example
+   * secretPatterns: [{ name: 'Exchange API secret', pattern: /nwx_sk_[A-Za-z0-9]{24}/ }]
+   */
+  secretPatterns?: Array<{ name: string; pattern: RegExp }>;
 }
 
 type Check = { schema: z.ZodMiniType; expected: string; fallback?: unknown };
@@ -88,6 +97,11 @@ const CHECKS: Record<keyof WidgetOptions, Check> = {
     fallback: undefined,
   },
   open: { schema: z.boolean(), expected: 'true or false', fallback: undefined },
+  secretPatterns: {
+    schema: z.array(z.object({ name: z.string().check(z.minLength(1)), pattern: z.instanceof(RegExp) })),
+    expected: 'an array of { name: string, pattern: RegExp }',
+    fallback: undefined,
+  },
 };
 
 export interface ParsedOptions {

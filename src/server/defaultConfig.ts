@@ -23,6 +23,7 @@ export interface DeskConfigOverrides {
   notices?: DeskConfig['notices'];
   channels?: Partial<DeskConfig['channels']>;
   secretGuard?: DeskConfig['secretGuard'];
+  secretPatterns?: DeskConfig['secretPatterns'];
 }
 
 const weekdays = [1, 2, 3, 4, 5] as const;
@@ -146,5 +147,6 @@ export function mergeDeskConfig(base: DeskConfig, overrides: DeskConfigOverrides
   if (base.secretGuard !== undefined || overrides.secretGuard !== undefined) {
     merged.secretGuard = { ...base.secretGuard, ...overrides.secretGuard };
   }
+  if (overrides.secretPatterns !== undefined) merged.secretPatterns = overrides.secretPatterns;
   return merged;
 }

@@ -30,4 +30,6 @@ export interface WidgetViewOptions {
    * the widget renders.
    */
   $pageUrl?: ReadableAtom<string>;
+  /** The host's own secret patterns, checked with the desk's (kind `custom`). */
+  secretPatterns?: ReadonlyArray<{ name: string; pattern: RegExp }>;
 }

@@ -37,7 +37,7 @@ export function renderWidget(root: ShadowRoot, options: WidgetViewOptions): () =
   const mount = root.ownerDocument.createElement('div');
   mount.className = 'mount';
   root.append(mount);
-  const secrets = createSecretCheck(options.client, warn);
+  const secrets = createSecretCheck(options.client, warn, options.secretPatterns);
   const uploads = createUploadQueue(options.client, { checkName: secrets.checkName, onWarning: warn });
   // Only origin and path: the query and fragment may hold tokens (the embed passes a redacted URL).
   const location = root.ownerDocument.defaultView?.location;

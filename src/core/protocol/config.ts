@@ -42,6 +42,16 @@ export const NoticeSchema = z.object({
 
 export const SecretKindSchema = z.enum(['mnemonic', 'privateKey', 'wif', 'xprv', 'card', 'custom']);
 export const SecretActionSchema = z.enum(['warn', 'block', 'redact']);
+/**
+ * One of the desk's own secret patterns (an internal API key format, a support PIN), as a
+ * regular expression's source and flags, so the widget and the server apply the same one.
+ * Matches are kind `custom`, labelled with `name`.
+ */
+export const SecretPatternSpecSchema = z.object({
+  name: z.string().check(z.minLength(1), z.maxLength(80)),
+  source: z.string().check(z.minLength(1), z.maxLength(500)),
+  flags: z.optional(z.string().check(z.regex(/^[imsu]*$/))),
+});
 
 export const FeaturesSchema = z.object({
   attachments: z.boolean(),
@@ -71,6 +81,8 @@ export const WidgetConfigSchema = z.object({
   }),
   /** What the server does with each kind of secret it finds; the client mirrors it. */
   secretGuard: z.optional(z.record(z.string(), SecretActionSchema)),
+  /** The desk's own patterns, checked by the widget and again by the server (kind `custom`). */
+  secretPatterns: z.optional(z.array(SecretPatternSpecSchema).check(z.maxLength(50))),
 });
 
 export type BusinessHours = z.infer<typeof BusinessHoursSchema>;
@@ -80,5 +92,6 @@ export type UploadLimits = z.infer<typeof UploadLimitsSchema>;
 export type Notice = z.infer<typeof NoticeSchema>;
 export type SecretKind = z.infer<typeof SecretKindSchema>;
 export type SecretAction = z.infer<typeof SecretActionSchema>;
+export type SecretPatternSpec = z.infer<typeof SecretPatternSpecSchema>;
 export type Features = z.infer<typeof FeaturesSchema>;
 export type WidgetConfig = z.infer<typeof WidgetConfigSchema>;

@@ -1,4 +1,5 @@
 export { applySecretPolicy } from './applySecretPolicy.js';
+export { compileSecretPatterns } from './compileSecretPatterns.js';
 export type { SecretCheck, SecretVerdict } from './applySecretPolicy.js';
 export { createSecretGuard } from './createSecretGuard.js';
 export type { SecretGuard, SecretGuardOptions } from './createSecretGuard.js';

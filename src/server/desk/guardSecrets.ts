@@ -1,6 +1,6 @@
 import type { SecretAction } from '../../core/protocol/index.js';
-import type { RedactedText, SecretPolicy } from '../../core/secrets/index.js';
-import { redactSecrets, resolveSecretPolicy } from '../../core/secrets/index.js';
+import type { RedactedText, SecretPattern, SecretPolicy } from '../../core/secrets/index.js';
+import { compileSecretPatterns, redactSecrets, resolveSecretPolicy } from '../../core/secrets/index.js';
 import type { ServerContext } from '../ServerContext.js';
 
 /**
@@ -25,5 +25,19 @@ export function serverSecretPolicy(secretGuard: Readonly<Partial<Record<string, 
  * const { text, redactions } = await guardSecrets(ctx, body.text);
  */
 export function guardSecrets(ctx: ServerContext, text: string): Promise<RedactedText> {
-  return redactSecrets(text, serverSecretPolicy(ctx.config.secretGuard));
+  return redactSecrets(text, serverSecretPolicy(ctx.config.secretGuard), { patterns: deskPatterns(ctx) });
+}
+
+// Compiled once per config object, not per message.
+const compiled = new WeakMap<object, SecretPattern[]>();
+
+function deskPatterns(ctx: ServerContext): SecretPattern[] {
+  let patterns = compiled.get(ctx.config);
+  if (!patterns) {
+    patterns = compileSecretPatterns(ctx.config.secretPatterns, (spec, error) =>
+      console.warn(`parley: secret pattern "${spec.name}" is not a valid regular expression (${String(error)}); it is skipped`),
+    );
+    compiled.set(ctx.config, patterns);
+  }
+  return patterns;
 }

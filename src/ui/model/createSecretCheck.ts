@@ -1,4 +1,4 @@
-import type { NameCheck, ParleyClient, SecretCheck, SecretGuard, SecretKind } from '../../core/index.js';
+import type { NameCheck, ParleyClient, SecretCheck, SecretGuard, SecretKind, SecretPattern } from '../../core/index.js';
 
 /** A check plus the kinds that stopped it (those the policy warns about or blocks, not redacts). */
 export interface TextCheck extends SecretCheck {
@@ -15,16 +15,31 @@ export interface SecretChecks {
 }
 
 /**
- * The secret guard for a widget, loaded on first use and rebuilt when the desk's policy
- * (`$config.secretGuard`, else the default policy) changes.
+ * The secret guard for a widget, loaded on first use and rebuilt when the desk's policy or
+ * patterns (`$config.secretGuard`, `$config.secretPatterns`, else the defaults) change. The
+ * host's own `patterns` (the `secretPatterns` init option) apply on top of the desk's.
  */
-export function createSecretCheck(client: ParleyClient, warn: (message: string) => void): SecretChecks {
-  let cached: { policy: unknown; guard: Promise<SecretGuard> } | null = null;
+export function createSecretCheck(
+  client: ParleyClient,
+  warn: (message: string) => void,
+  hostPatterns: readonly SecretPattern[] = [],
+): SecretChecks {
+  let cached: { config: unknown; guard: Promise<SecretGuard> } | null = null;
   const guard = () => {
-    const policy = client.$config.get()?.secretGuard;
-    if (!cached || cached.policy !== policy) {
-      const loading = import('./secretGuardChunk.js').then(({ createSecretGuard }) => createSecretGuard({ policy: policy ?? null }));
-      cached = { policy, guard: loading };
+    const config = client.$config.get();
+    if (!cached || cached.config !== config) {
+      const policy = config?.secretGuard ?? null;
+      const specs = config?.secretPatterns;
+      const loading = import('./secretGuardChunk.js').then(({ createSecretGuard, compileSecretPatterns }) =>
+        createSecretGuard({
+          policy,
+          patterns: [
+            ...compileSecretPatterns(specs, (spec) => warn(`Parley: the desk's secret pattern "${spec.name}" is not a valid regular expression; it is skipped`)),
+            ...hostPatterns,
+          ],
+        }),
+      );
+      cached = { config, guard: loading };
       // A chunk that failed (offline, a deploy in between) is fetched again next time.
       loading.catch(() => {
         if (cached?.guard === loading) cached = null;

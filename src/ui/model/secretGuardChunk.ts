@@ -2,4 +2,4 @@
 // and the BIP-39 list inside it is a further chunk fetched only for texts that could hold one.
 // Imported from the secrets folder, not through src/core/index.ts: esbuild puts everything a
 // lazy chunk reaches through the shared core barrel into the shared (eagerly loaded) chunk.
-export { createSecretGuard } from '../../core/secrets/index.js';
+export { compileSecretPatterns, createSecretGuard } from '../../core/secrets/index.js';

@@ -101,3 +101,29 @@ describe('secret guard with a desk policy', () => {
     expect(res.body.message.redactions).toEqual([{ kind: 'mnemonic', count: 1 }]);
   });
 });
+
+describe('secret guard with the desk’s own patterns', () => {
+  const server = useServer({
+    config: {
+      secretGuard: { custom: 'block' },
+      secretPatterns: [
+        { name: 'Exchange API secret', source: 'nwx_sk_[A-Za-z0-9]{24}' },
+        { name: 'Broken', source: '(unclosed' },
+      ],
+    },
+  });
+
+  it('serves the patterns to widgets and redacts what they match, skipping one that does not compile', async () => {
+    const config = await call(server.current, 'GET', '/v1/config');
+    expect(config.body.secretPatterns).toEqual([
+      { name: 'Exchange API secret', source: 'nwx_sk_[A-Za-z0-9]{24}' },
+      { name: 'Broken', source: '(unclosed' },
+    ]);
+    const visitor = await newVisitor(server.current);
+    const conversationId = await newConversation(server.current, visitor);
+    const res = await send(server.current, visitor, conversationId, 'my key nwx_sk_AbCdEfGhIjKlMnOpQrStUvWx stopped working');
+    expect(res.status).toBe(201);
+    expect(res.body.message.text).toBe('my key [redacted] stopped working');
+    expect(res.body.message.redactions).toEqual([{ kind: 'custom', count: 1 }]);
+  });
+});

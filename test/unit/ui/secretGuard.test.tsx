@@ -62,6 +62,25 @@ describe('the secret guard', () => {
     expect(warning()).toBeNull();
   });
 
+  test('warns about the desk’s own pattern and the host’s, offering "Send anyway" per the custom policy', async () => {
+    env = await setup({
+      transport: { config: { secretPatterns: [{ name: 'Exchange API secret', source: 'nwx_sk_[A-Za-z0-9]{24}' }] } },
+      widget: { secretPatterns: [{ name: 'Support PIN', pattern: /PIN \d{6}/ }] },
+    });
+    await sendDraft('key nwx_sk_AbCdEfGhIjKlMnOpQrStUvWx');
+    expect(sent()).toEqual([]);
+    expect(warning()?.textContent).toContain('Your message looks like it contains sensitive data');
+    expect(warning()?.getAttribute('data-action')).toBe('warn');
+    await click(buttonNamed('Edit message')!);
+    await type(textarea(), 'my PIN 123456');
+    await key(textarea(), { key: 'Enter' });
+    await settle(6);
+    expect(warning()?.getAttribute('data-action')).toBe('warn');
+    await click(buttonNamed('Send anyway')!);
+    await settle(6);
+    expect(sent()).toEqual(['my PIN 123456']);
+  });
+
   test('redacts a card number (the default policy) and notes it on the sent message', async () => {
     env = await setup();
     await sendDraft(`card ${CARD} was charged twice`);

@@ -11,6 +11,7 @@ export interface MemoryConfigOverrides {
   notices?: WidgetConfig['notices'];
   channels?: Partial<WidgetConfig['channels']>;
   secretGuard?: WidgetConfig['secretGuard'];
+  secretPatterns?: WidgetConfig['secretPatterns'];
 }
 
 /** A plausible desk for stories and tests: online, two languages, topics and a safety notice. */
@@ -69,5 +70,6 @@ export function mergeMemoryConfig(base: WidgetConfig, overrides: MemoryConfigOve
     notices: overrides.notices ?? base.notices,
     channels: { ...base.channels, ...overrides.channels },
     ...(overrides.secretGuard || base.secretGuard ? { secretGuard: { ...base.secretGuard, ...overrides.secretGuard } } : {}),
+    ...(overrides.secretPatterns ? { secretPatterns: overrides.secretPatterns } : {}),
   };
 }
