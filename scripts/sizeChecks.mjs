@@ -41,9 +41,11 @@ export const OPEN_PANEL_CHUNKS = [
 /**
  * Enforced in CI. Issue 7's goals are 3 kB, 40 kB and 15 kB; the two larger ones are not met
  * yet (README, docs/performance.md), so until they are, the limits hold the line a little above
- * today's sizes: anything that grows the widget fails CI and has to be looked at.
+ * today's sizes: anything that grows the widget fails CI and has to be looked at. The headless
+ * limit went from 33 to 34 kB for session retry with backoff and the typed non-JSON reply error
+ * (about 0.9 kB, both reliability fixes a headless team needs as much as the widget does).
  */
-export const LIMITS = { loader: '3 kB', openAndSend: '84 kB', headless: '33 kB' };
+export const LIMITS = { loader: '3 kB', openAndSend: '84 kB', headless: '34 kB' };
 
 const WIDGET_ENTRY = 'src/embed/widget.ts';
 

@@ -9,3 +9,17 @@ type Story = StoryObj;
 
 export const MemoryOnly: Story = { render: () => <ComponentFrame height={120} scenario={{}} render={() => <StorageNotice />} /> };
 export const Russian: Story = { render: () => <ComponentFrame height={120} scenario={{ locale: 'ru' }} render={() => <StorageNotice />} /> };
+
+/** The device's storage is full: older messages were evicted and a write still failed (`$storage.full`). */
+export const StorageFull: Story = {
+  render: () => (
+    <ComponentFrame
+      height={120}
+      scenario={{}}
+      render={({ client }) => {
+        client.$storage.set({ kind: 'indexeddb', durable: true, full: true });
+        return <StorageNotice />;
+      }}
+    />
+  ),
+};

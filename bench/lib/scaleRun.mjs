@@ -10,6 +10,9 @@
 //   the frame that shows the conversation: the first render of the whole list;
 // - append: one `Parley('sendMessage')` into the open N-message conversation, until the DOM
 //   change is committed and the next frame has painted; a MutationObserver counts what changed;
+// - render only: then one message put straight into the client's `$messages` store (what a send
+//   or a live event does first), timed the same way: the cost of the list update and render
+//   alone, without the send path (context, outbox, storage) or the request and its replies;
 // - heap: 1,000 messages sent one by one into a fresh conversation, the JS heap after a full GC
 //   every 250.
 import { openInstrumentedPage } from './browser.mjs';
@@ -19,13 +22,17 @@ import { summarize } from './stats.mjs';
 const COMPOSER_FOCUSED = `(b) => { const el = b.deepActive(); return !!el && el.tagName === 'TEXTAREA' && !!el.closest('.composer'); }`;
 const PANEL_CONTENT_FOCUSED = `(b) => { const el = b.deepActive(); return !!el && !!el.closest && !!el.closest('.panel') && el.matches('button, textarea, input, a[href]'); }`;
 
-// In-page: send one message and time it until its text is in the DOM and the next frame has
-// painted; count the DOM mutations it caused.
-const APPEND = async (text) => {
+// In-page: send one message (or, with `direct`, add it to `$messages` without sending) and time
+// it until its text is in the DOM and the next frame has painted; count the DOM mutations it
+// caused. The frame is asked for from the observer's callback, a microtask right after the
+// commit, so it is the first frame after it: asked for later (from the next task), it could be
+// the one after that when a frame ran in between, 16 ms late.
+const APPEND = async ({ text, direct }) => {
   const root = window.__bench.inParley('.panel')?.getRootNode();
   let records = 0;
   let nodes = 0;
   let committed = null;
+  let painted = null;
   const observer = new MutationObserver((list) => {
     const now = performance.now();
     records += list.length;
@@ -33,20 +40,33 @@ const APPEND = async (text) => {
       nodes += r.addedNodes.length + r.removedNodes.length;
       if (committed !== null) continue;
       const added = [...r.addedNodes].some((n) => n.textContent?.includes(text));
-      if (added || (r.type === 'characterData' && r.target.data?.includes(text))) committed = now;
+      if (added || (r.type === 'characterData' && r.target.data?.includes(text))) {
+        committed = now;
+        // Frame callbacks run before the paint; a task queued from one runs after it.
+        requestAnimationFrame(() => setTimeout(() => (painted = performance.now())));
+      }
     }
   });
   observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+  // `init` again returns the widget already running, and with it the headless client.
+  const client = direct ? window.Parley('init', {}).client : null;
+  const before = client?.$messages.get();
+  // A local message (no seq): it is not marked read, so nothing goes to the network.
+  const local = { id: null, seq: null, conversationId: null, clientId: `bench_${Date.now()}`, author: { role: 'visitor' }, text, attachments: [], createdAt: new Date().toISOString(), state: 'pending', localOrder: Number.MAX_SAFE_INTEGER };
+  const next = client ? [...before, local] : null;
   const start = performance.now();
-  window.Parley('sendMessage', text);
+  if (client) client.$messages.set(next);
+  else window.Parley('sendMessage', text);
   const deadline = start + 10000;
-  while (committed === null && performance.now() < deadline) await new Promise((ok) => setTimeout(ok, 0));
-  await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok)));
-  const painted = performance.now();
+  while (painted === null && performance.now() < deadline) await new Promise((ok) => setTimeout(ok, 0));
   // Let the send's own follow-ups (pending → sent) land before the next one.
   await new Promise((ok) => setTimeout(ok, 300));
   observer.disconnect();
-  return { committedMs: committed === null ? null : committed - start, paintedMs: painted - start, records, nodes };
+  if (client) {
+    client.$messages.set(before);
+    await new Promise((ok) => setTimeout(ok, 300));
+  }
+  return { committedMs: committed === null ? null : committed - start, paintedMs: painted === null ? null : painted - start, records, nodes };
 };
 
 // In-page: the widget's IndexedDB store (src/core/persistence/createIndexedDbStorage.ts), read
@@ -103,6 +123,7 @@ export async function measureScale(browser, hostUrl, server, options) {
       const seeded = await seedConversation(context, hostUrl, server, size);
       const open = [];
       const append = [];
+      const render = [];
       const heaps = [];
       const rendered = [];
       for (let run = 0; run < options.runs; run++) {
@@ -123,18 +144,21 @@ export async function measureScale(browser, hostUrl, server, options) {
             seeded.lastText,
           );
           if (!last) throw new Error(`the newest seeded message is not on screen (${size} messages)`);
-          append.push(await p.page.evaluate(APPEND, `appended ${run} ${Date.now()}`));
+          append.push(await p.page.evaluate(APPEND, { text: `appended ${run} ${Date.now()}` }));
+          render.push(await p.page.evaluate(APPEND, { text: `rendered ${run} ${Date.now()}`, direct: true }));
         } finally {
           await p.page.close();
         }
       }
-      detail[size] = { open, append, heaps, rendered, seeded: seeded.count };
+      detail[size] = { open, append, render, heaps, rendered, seeded: seeded.count };
       rows.push(
         { label: `Open a ${size.toLocaleString('en')}-message conversation ("Continue" → composer, painted)`, unit: 'ms', summary: summarize(open), goal: size === 10000 ? '< 150 ms' : '' },
         { label: `  message elements rendered`, unit: 'n', summary: summarize(rendered) },
         { label: `Append 1 message to ${size.toLocaleString('en')}: send → DOM committed`, unit: 'ms', summary: summarize(append.map((a) => a.committedMs)) },
         { label: `Append 1 message to ${size.toLocaleString('en')}: send → next frame painted`, unit: 'ms', summary: summarize(append.map((a) => a.paintedMs)), goal: size === 10000 ? '< 16 ms' : '' },
         { label: `  DOM mutation records per append`, unit: 'n', summary: summarize(append.map((a) => a.records)) },
+        { label: `Append 1 message to ${size.toLocaleString('en')}, render only: store → DOM committed`, unit: 'ms', summary: summarize(render.map((a) => a.committedMs)) },
+        { label: `Append 1 message to ${size.toLocaleString('en')}, render only: store → next frame painted`, unit: 'ms', summary: summarize(render.map((a) => a.paintedMs)), goal: size === 10000 ? '< 16 ms' : '' },
         { label: `JS heap with ${size.toLocaleString('en')} messages loaded (after GC)`, unit: 'MB', summary: summarize(heaps) },
       );
     } finally {

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { operatorApi } from '../support/operator.js';
@@ -19,6 +20,8 @@ afterAll(async () => {
 
 // A real 1×1 PNG: the server sniffs magic bytes and reads the size, so it must be one.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+// The server knows a PDF by its `%PDF-` magic bytes.
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 async function visitor(): Promise<{ page: Page; errors: string[] }> {
   const page = await chromium.browser.newPage();
@@ -126,6 +129,25 @@ describe('attachments in Chromium', () => {
     await composer.press('Enter');
     await page.getByText('The report would not attach', { exact: true }).waitFor();
     expect(await page.locator('.chip').count()).toBe(1);
+    await page.close();
+  });
+
+  it('saves a PDF through a download button (fetched with the token), never a link to "#"', async () => {
+    const { page, errors } = await visitor();
+    await page.locator('input[type="file"]').setInputFiles({ name: 'statement.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.getByText('statement.pdf is ready to send').waitFor({ state: 'attached' });
+    const composer = page.getByRole('textbox', { name: /message/i });
+    await composer.fill('My statement as a PDF');
+    await composer.press('Enter');
+
+    const button = page.locator('.group[data-role="visitor"]').getByRole('button', { name: /^Download statement\.pdf/ });
+    await button.waitFor();
+    expect(await button.locator('.attachment-name').textContent()).toBe('statement.pdf');
+    expect(await page.locator('a[href="#"]').count()).toBe(0);
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    expect(download.suggestedFilename()).toBe('statement.pdf');
+    expect(await readFile(await download.path())).toEqual(PDF);
+    expect(errors).toEqual([]);
     await page.close();
   });
 

@@ -1,10 +1,9 @@
-import { NetworkError, ParleyError, isHttpError, isTransientError } from '../errors/index.js';
+import { NetworkError, ParleyError, isTransientError } from '../errors/index.js';
 import type { Conversation } from '../protocol/index.js';
 import { createMemoryStorage } from '../persistence/index.js';
 import { createHttpTransport } from '../transport/index.js';
 import { type ClientMessage, fromServerMessage, mergeMessages } from './ClientMessage.js';
 import { systemClock } from './Clock.js';
-import { backoff } from './backoff.js';
 import { type ClientOptions, validateClientOptions } from './clientOptions.js';
 import { createClientId } from './createClientId.js';
 import { createEmitter } from './createEmitter.js';
@@ -12,6 +11,7 @@ import { createHistorySync, maxSeq } from './createHistorySync.js';
 import { createLiveConnection } from './createLiveConnection.js';
 import { createOutbox } from './createOutbox.js';
 import { createPersister } from './createPersister.js';
+import { createSessionStarter } from './createSessionStarter.js';
 import { type ConnectionState, createStores } from './createStores.js';
 import type { ClientEvents, ParleyClient } from './ParleyClient.js';
 import { createTabSync } from './createTabSync.js';
@@ -45,8 +45,6 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
   let destroyed = false;
   let startPromise: Promise<void> | null = null;
   let stopNetwork: (() => void) | null = null;
-  let sessionTimer: unknown = null;
-  let sessionAttempt = 0;
   let pendingConversationClientId: string | null = null;
   let creatingConversation: Promise<string> | null = null;
   let lastEventId: string | null = null;
@@ -94,11 +92,15 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
     clock,
     ensureConversation,
     prepare: async (entry) => {
+      // The request leaves once the frame that shows the message is painted: building it (ky,
+      // fetch) and the server's work on a busy 2-core machine held that frame back by 5–15 ms.
+      if (clock.afterPaint) await new Promise<void>((resolve) => clock.afterPaint!(resolve, 50));
       await (enriching.get(entry.clientId) ?? Promise.resolve());
       // Without a ready session there is no token: the send would be refused with 401 and marked
       // failed, though it only has to wait (a session start flushes the outbox).
       if (stores.$session.get().status !== 'ready') throw new NetworkError('Parley: the session is not ready yet; the message waits');
     },
+    isDelivered: (clientId) => stores.$messages.get().some((m) => m.clientId === clientId && m.id !== null),
     onSent: (message) => {
       stores.$messages.set(mergeMessages(stores.$messages.get(), [fromServerMessage(message)]));
       clearTransientError();
@@ -109,6 +111,7 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
       updateMessage(entry.clientId, { state: 'failed', errorCode: entry.errorCode });
       reportError(error);
     },
+    onDeliveredDespiteError: (_entry, error) => reportError(error),
     onChange: (entries) => {
       persister.saveOutbox(tabs ? tabs.union(entries) : entries);
       tabs?.announceOutbox(entries);
@@ -131,7 +134,14 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
         lastEventId = id;
         persister.saveCursor();
       }
-      handleServerEvent(event, { stores, emitter, clock, typingTimeout, refetchAfterGap: () => void history.sync() });
+      handleServerEvent(event, {
+        stores,
+        emitter,
+        clock,
+        typingTimeout,
+        refetchAfterGap: () => void history.sync(),
+        confirmDelivered: (clientId) => outbox.confirm(clientId),
+      });
     },
     onInvalid: reportError,
     onOpen: () => {
@@ -193,21 +203,22 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
     persister.saveConversation();
   }
 
-  async function openSession(token: string | null): Promise<void> {
-    if (destroyed) return;
-    stores.$session.set({ ...stores.$session.get(), status: 'starting' });
-    transport.setToken(token);
-    try {
+  const sessionStarter = createSessionStarter({
+    transport,
+    clock,
+    stores,
+    reportError,
+    buildRequest: () => {
       const context = options.getPageContext?.();
-      const reply = await transport.createSession({
+      return {
         locale: stores.$locale.get(),
         ...(identity ? { identity } : {}),
         ...(options.widgetId ? { widgetId: options.widgetId } : {}),
         ...(context ? { context } : {}),
-      });
+      };
+    },
+    onReady: async (reply) => {
       if (destroyed) return;
-      sessionAttempt = 0;
-      transport.setToken(reply.token);
       stores.$session.set({
         status: 'ready',
         sessionId: reply.session.id,
@@ -228,23 +239,12 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
       void loadConfig();
       live.start();
       outbox.flush();
-    } catch (raw) {
-      if (destroyed) return;
-      const error = raw as ParleyError;
-      reportError(error);
-      if (isTransientError(error)) {
-        stores.$connection.set('offline');
-        sessionTimer = clock.setTimeout(() => {
-          sessionTimer = null;
-          void openSession(token);
-        }, backoff(sessionAttempt++));
-      } else if (isHttpError(error) && error.status === 401 && token) {
-        // The stored token is no longer valid: start a fresh session (the outbox is kept).
-        await openSession(null);
-      } else {
-        stores.$session.set({ ...stores.$session.get(), status: 'error' });
-      }
-    }
+    },
+  });
+
+  async function openSession(token: string | null): Promise<void> {
+    if (destroyed) return;
+    await sessionStarter.start(token);
   }
 
   async function loadConfig() {
@@ -263,7 +263,7 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
       now: () => clock.now(),
     });
     // The fallback storage knows which candidate works only after the first read (above).
-    stores.$storage.set({ kind: storage.kind, durable: storage.durable });
+    stores.$storage.set({ ...stores.$storage.get(), kind: storage.kind, durable: storage.durable });
     pendingConversationClientId = saved.pendingConversationClientId;
     lastEventId = saved.lastEventId;
     localOrder = saved.nextLocalOrder;
@@ -289,8 +289,8 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
     stopNetwork?.();
     stopNetwork = null;
     if (typingTimeout.handle !== null) clock.clearTimeout(typingTimeout.handle);
-    if (sessionTimer !== null) clock.clearTimeout(sessionTimer);
-    typingTimeout.handle = sessionTimer = null;
+    sessionStarter.stop();
+    typingTimeout.handle = null;
   }
 
   /** Forgets everything local; with `endSession`, the server session too. */

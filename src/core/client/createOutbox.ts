@@ -12,14 +12,21 @@ export interface OutboxDeps {
   ensureConversation: () => Promise<string>;
   /** Resolves when the entry is ready to leave (its slow context has been added). */
   prepare: (entry: OutboxEntry) => Promise<void>;
+  /**
+   * True once the server's own copy of this message (same clientId) has been shown, from a live
+   * event or a history page: the message is stored, whatever its send reply says.
+   */
+  isDelivered: (clientId: string) => boolean;
   onSent: (message: Message, entry: OutboxEntry) => void;
   onFailed: (entry: OutboxEntry, error: ParleyError) => void;
+  /** The send reply failed for good, but the message was stored (`isDelivered`): report, never fail it. */
+  onDeliveredDespiteError: (entry: OutboxEntry, error: ParleyError) => void;
   /** Called on every change, so the caller can persist the queue. */
   onChange: (entries: readonly OutboxEntry[]) => void;
   onTransientError: (error: ParleyError) => void;
 }
 
-/** A backend that answers 5xx this many times in a row for one message has rejected it for good. */
+/** A backend that answers 5xx this many times for one message has rejected it for good. */
 const MAX_SERVER_ERROR_ATTEMPTS = 8;
 
 export interface Outbox {
@@ -28,6 +35,11 @@ export interface Outbox {
   enqueue(entry: OutboxEntry): void;
   /** Puts a failed entry back in the queue; it keeps its clientId, so it still sends once. */
   retry(clientId: string): boolean;
+  /**
+   * The server's copy of this message arrived: a failed entry is dropped, as it was stored after
+   * all. A waiting entry still sends (the server answers `duplicate: true`), which settles it.
+   */
+  confirm(clientId: string): void;
   remove(clientId: string): void;
   /** Try now (for example, when the connection comes back) instead of waiting for the backoff. */
   flush(): void;
@@ -47,6 +59,10 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   let running = false;
   let timer: unknown = null;
   let destroyed = false;
+  // 5xx replies per entry, counted apart from network errors and timeouts: a message that met a
+  // long outage (dozens of timeouts) must still get its full share of tries against a 5xx. Kept
+  // in memory only: after a reload a stuck message gets a fresh set of tries.
+  const serverErrors = new Map<string, number>();
 
   const changed = () => deps.onChange(queue);
 
@@ -90,6 +106,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       });
       // `duplicate: true` means an earlier attempt got through and only its reply was lost.
       queue = queue.filter((e) => e.clientId !== entry.clientId);
+      serverErrors.delete(entry.clientId);
       changed();
       if (!destroyed) deps.onSent(reply.message, entry);
       return null;
@@ -97,11 +114,21 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       const error = raw as ParleyError;
       entry.attempts += 1;
       const serverError = isHttpError(error) && error.status >= 500;
-      if (isTransientError(error) && !(serverError && entry.attempts >= MAX_SERVER_ERROR_ATTEMPTS)) {
+      const serverTries = serverError ? (serverErrors.get(entry.clientId) ?? 0) + 1 : 0;
+      if (serverError) serverErrors.set(entry.clientId, serverTries);
+      if (isTransientError(error) && serverTries < MAX_SERVER_ERROR_ATTEMPTS) {
         changed();
         deps.onTransientError(error);
         const retryAfter = error instanceof HttpError && error.retryAfter !== undefined ? error.retryAfter * 1000 : 0;
         return Math.max(retryAfter, backoff(entry.attempts - 1, 500, 15000));
+      }
+      // The server stored it and its live event beat a broken reply (malformed JSON, a proxy's
+      // error page): marking it failed would offer a retry for a message the agent already has.
+      if (deps.isDelivered(entry.clientId)) {
+        queue = queue.filter((e) => e.clientId !== entry.clientId);
+        changed();
+        if (!destroyed) deps.onDeliveredDespiteError(entry, error);
+        return null;
       }
       entry.failed = true;
       entry.errorCode = (isHttpError(error) && error.problemCode) || error.code || 'rejected';
@@ -130,12 +157,23 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     retry(clientId) {
       const entry = queue.find((e) => e.clientId === clientId);
       if (!entry) return false;
+      if (deps.isDelivered(clientId)) {
+        queue = queue.filter((e) => e !== entry);
+        changed();
+        return false;
+      }
       entry.failed = false;
       entry.attempts = 0;
+      serverErrors.delete(clientId);
       delete entry.errorCode;
       changed();
       void run();
       return true;
+    },
+    confirm(clientId) {
+      if (!queue.some((e) => e.clientId === clientId && e.failed)) return;
+      queue = queue.filter((e) => e.clientId !== clientId);
+      changed();
     },
     remove(clientId) {
       queue = queue.filter((e) => e.clientId !== clientId);

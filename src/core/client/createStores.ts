@@ -46,6 +46,11 @@ export interface ClientStores {
 export interface StorageInfo {
   kind: ParleyStorage['kind'];
   durable: boolean;
+  /**
+   * True while writes fail for a full quota even after older messages were evicted: the widget
+   * works from memory, and history may not be kept on this device.
+   */
+  full?: boolean;
 }
 
 /** One store per concern; created per client so two widgets on a page never share state. */
@@ -69,9 +74,14 @@ export function createStores(locale: string): ClientStores {
     $dismissedNotices: atom<readonly string[]>([]),
     $draftUploads: atom<readonly DraftUpload[]>([]),
     $unread: computed([$messages, $readSeq], (messages, readSeq) => {
+      // From the end, stopping at the first message already read: the list is sorted by seq
+      // (local messages last), and this runs on every change of a list that may be 10,000 long.
       let count = 0;
-      for (const m of messages) {
-        if (m.seq !== null && m.seq > readSeq && (m.author.role === 'agent' || m.author.role === 'bot')) count++;
+      for (let i = messages.length - 1; i >= 0; i--) {
+        const m = messages[i]!;
+        if (m.seq === null) continue;
+        if (m.seq <= readSeq) break;
+        if (m.author.role === 'agent' || m.author.role === 'bot') count++;
       }
       return count;
     }),

@@ -57,8 +57,10 @@ export function createTabSync(
         state: e.failed ? 'failed' : 'pending',
         localOrder: e.localOrder,
       }));
-      const known = new Set(stores.$messages.get().map((m) => m.clientId));
-      stores.$messages.set(mergeMessages(stores.$messages.get(), pending.filter((m) => !known.has(m.clientId))));
+      // A scan per entry allocates nothing: a Set of every clientId in a long conversation cost
+      // more than the merge, on every outbox change of every other tab.
+      const list = stores.$messages.get();
+      stores.$messages.set(mergeMessages(list, pending.filter((p) => !list.some((m) => m.clientId === p.clientId))));
       hooks.onOthersChanged();
     } else if (message.type === 'locale') {
       hooks.onLocale(message.locale);

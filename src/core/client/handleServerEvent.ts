@@ -13,6 +13,8 @@ export interface EventContext {
   refetchAfterGap: () => void;
   /** Clears the typing indicator some seconds after the last `typing` event. */
   typingTimeout: { handle: unknown };
+  /** The server's copy of one of our messages arrived: it is stored, so the outbox may let go of it. */
+  confirmDelivered: (clientId: string) => void;
 }
 
 /** Applies one live event to the stores. Events of other conversations only touch the list. */
@@ -33,7 +35,10 @@ export function handleServerEvent(event: ServerEvent, ctx: EventContext): void {
     case 'message.created':
     case 'message.updated': {
       const known = stores.$messages.get().some((m) => m.id === event.message.id || (m.clientId === event.message.clientId && m.author.role === event.message.author.role));
+      // The server copy replaces a pending or failed local one with the same clientId: the event
+      // may come before a send reply that then turns out broken, or after it was marked failed.
       stores.$messages.set(mergeMessages(stores.$messages.get(), [fromServerMessage(event.message)]));
+      if (event.message.author.role === 'visitor') ctx.confirmDelivered(event.message.clientId);
       if (event.message.author.role !== 'visitor') {
         if (stores.$typing.get()?.role === event.message.author.role) stores.$typing.set(null);
         if (!known && event.type === 'message.created') emitter.emit('message', fromServerMessage(event.message));

@@ -6,3 +6,4 @@ export { withConsent } from './withConsent.js';
 export type { ConsentStorage } from './withConsent.js';
 export { createIndexedDbStorage } from './createIndexedDbStorage.js';
 export { createFallbackStorage } from './createFallbackStorage.js';
+export { isQuotaError } from './isQuotaError.js';

@@ -14,6 +14,7 @@ import {
   type Attachment,
 } from '../protocol/index.js';
 import { fromResponse, toParleyError } from './toParleyError.js';
+import { parseJsonReply } from './parseJsonReply.js';
 import { parseReply } from './parseReply.js';
 import { readEventStream } from './readEventStream.js';
 import type { HistoryQuery, LiveHandlers, LiveOptions, Transport, UploadOptions } from './Transport.js';
@@ -68,14 +69,15 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     schema: T,
     request: () => Promise<Response>,
   ): Promise<z.infer<T>> {
-    let body: unknown;
+    let text: string;
     try {
       const response = await request();
-      body = await response.json();
+      text = await response.text();
     } catch (error) {
+      // Only the request and reading the body can fail for network reasons; parsing is below.
       throw await toParleyError(error, what);
     }
-    return parseReply(schema, body, what);
+    return parseReply(schema, parseJsonReply(text, what), what);
   }
 
   async function callVoid(what: string, request: () => Promise<Response>): Promise<void> {

@@ -1,4 +1,5 @@
 import { NetworkError } from '../errors/index.js';
+import { parseJsonReply } from './parseJsonReply.js';
 import { fromResponse } from './toParleyError.js';
 
 interface UploadRequest {
@@ -26,15 +27,19 @@ export async function uploadWithProgress(request: UploadRequest): Promise<unknow
     xhr.responseType = 'text';
     xhr.upload.onprogress = (event) => request.onProgress?.(event.loaded, event.lengthComputable ? event.total : request.file.size);
     xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        try {
+          resolve(parseJsonReply(xhr.responseText, 'upload'));
+        } catch (error) {
+          reject(error);
+        }
+        return;
+      }
       const response = new Response(xhr.responseText, {
         status: xhr.status,
         headers: { 'content-type': xhr.getResponseHeader('content-type') ?? 'application/json', 'retry-after': xhr.getResponseHeader('retry-after') ?? '' },
       });
-      if (xhr.status >= 200 && xhr.status < 300) {
-        response.json().then(resolve, (cause) => reject(new NetworkError('Parley: upload reply is not JSON', { cause })));
-      } else {
-        fromResponse(response, 'upload').then(reject, reject);
-      }
+      fromResponse(response, 'upload').then(reject, reject);
     };
     xhr.onerror = () => reject(new NetworkError('Parley: upload failed: the backend is unreachable'));
     xhr.ontimeout = () => reject(new NetworkError('Parley: upload timed out', { timeout: true }));
@@ -60,6 +65,13 @@ async function uploadWithFetch(request: UploadRequest, form: FormData): Promise<
     throw new NetworkError('Parley: upload failed: the backend is unreachable', { cause: error });
   }
   if (!response.ok) throw await fromResponse(response, 'upload');
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    if (request.signal?.aborted) throw error;
+    throw new NetworkError('Parley: upload reply was cut off', { cause: error });
+  }
   request.onProgress?.(request.file.size, request.file.size);
-  return response.json();
+  return parseJsonReply(text, 'upload');
 }

@@ -1,5 +1,5 @@
 import { useStore } from '@nanostores/preact';
-import { pickLocalized } from '../../core/index.js';
+import { type ClientMessage, pickLocalized } from '../../core/index.js';
 import { toPlainText } from '../markdown/parseMarkdown.js';
 import { availabilityText } from '../model/availabilityText.js';
 import { useNow } from '../hooks/useNow.js';
@@ -22,7 +22,7 @@ export function Welcome() {
   const now = useNow();
   const greeting = pickLocalized(config?.greeting, t.locale) || t('welcome.fallbackGreeting');
   const ongoing = messages.length > 0 || (conversation !== null && conversation.status !== 'resolved');
-  const last = [...messages].reverse().find((m) => m.text && !m.system);
+  const last = lastWithText(messages);
 
   const start = () => {
     const routeByTopic = !ongoing && (config?.topics.length ?? 0) > 0;
@@ -67,4 +67,13 @@ export function Welcome() {
       )}
     </div>
   );
+}
+
+/** The newest message with text; from the end, without copying a list that may be 10,000 long. */
+function lastWithText(messages: readonly ClientMessage[]): ClientMessage | undefined {
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i]!;
+    if (m.text && !m.system) return m;
+  }
+  return undefined;
 }

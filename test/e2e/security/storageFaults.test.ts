@@ -98,12 +98,19 @@ describe('storage faults leave a working widget', () => {
     await page.close();
   });
 
-  it('works when the quota fills up mid-conversation (QuotaExceededError on put and setItem)', async () => {
+  it('works when the quota fills up mid-conversation (QuotaExceededError on put and setItem), and says history may not be kept', async () => {
     const { page, errors, warnings } = await visit(QUOTA_AFTER_SMALL_WRITES, 'quota');
     await expectWorkingChat(page, 'quota');
     await page.evaluate(() => (window as unknown as { Parley: (...a: unknown[]) => void }).Parley('sendMessage', 'x'.repeat(800)));
     await expect.poll(() => warnings.some((w) => /could not save/i.test(w)), { timeout: 10000 }).toBe(true);
     await expect.poll(() => page.getByText('x'.repeat(800)).count()).toBe(1);
+    // Evicting older messages cannot make an 800-character message fit: the widget says so, and
+    // keeps working from memory.
+    await expect.poll(() => notice(page), { timeout: 10000 }).toBe(1);
+    expect(await page.locator('.storage-notice').textContent()).toMatch(/out of storage space.*may not be kept/i);
+    expect(await page.locator('.storage-notice').isVisible()).toBe(true);
+    // Delivered all the same: the server confirmed it.
+    await expect.poll(() => page.locator('.message[data-state="sent"]', { hasText: 'x'.repeat(800) }).count(), { timeout: 10000 }).toBe(1);
     expect(errors).toEqual([]);
     results.quotaExceeded = { works: true, warned: warnings.filter((w) => /could not save/i.test(w)).length, uiNotice: (await notice(page)) > 0 };
     await page.close();

@@ -19,9 +19,12 @@ export async function openChat(page: Page, topic = /technical problem/i): Promis
   return composer;
 }
 
-/** Types a message and presses Enter, then waits until the visitor sees it in the list. */
+/** Types a message and presses Enter, then waits until the visitor sees it in the list, sent. */
 export async function sendFromWidget(page: Page, composer: Locator, text: string): Promise<void> {
   await composer.fill(text);
   await composer.press('Enter');
   await page.getByText(text, { exact: true }).first().waitFor();
+  // Shown is not sent: the request leaves after the frame that shows the message, so a test that
+  // asks the desk next waits for the server's confirmation.
+  await page.locator('.message[data-state="sent"]', { hasText: text }).first().waitFor();
 }

@@ -55,6 +55,50 @@ describe('mergeMessages', () => {
   });
 });
 
+describe('mergeMessages in a long conversation (placed by binary search)', () => {
+  // 100 confirmed messages, then two still pending: what a send into a long conversation sees.
+  const long = () => [...Array.from({ length: 100 }, (_, i) => sent(i + 1)), pending('m_a', 0, 'a'), pending('m_b', 1, 'b')];
+  // The plain algorithm: replace by id, else by clientId, else append; then sort everything.
+  const reference = (list: readonly ClientMessage[], incoming: readonly ClientMessage[]) => {
+    const next = list.slice();
+    for (const message of incoming) {
+      let index = message.id ? next.findIndex((m) => m.id === message.id) : -1;
+      if (index < 0) index = next.findIndex((m) => m.clientId === message.clientId);
+      if (index < 0) next.push(message);
+      else next[index] = message;
+    }
+    return next.sort(compareMessages);
+  };
+  const keys = (list: readonly ClientMessage[]) => list.map((m) => `${m.seq ?? '-'}:${m.clientId}:${m.text}`);
+
+  it('gives the same list as indexing and sorting everything, for every kind of change', () => {
+    const cases: ClientMessage[][] = [
+      [pending('m_c', 2, 'c')], // a send
+      [sent(101)], // a reply
+      [sent(102, { role: 'visitor', clientId: 'm_a', text: 'a' })], // a send confirmed
+      [sent(50, { text: 'edited' })], // an edit
+      [sent(101), sent(103, { role: 'visitor', clientId: 'm_b', text: 'b' }), sent(102)], // out of order
+      [sent(101), sent(101, { text: 'again' })], // twice in one batch
+    ];
+    for (const incoming of cases) expect(keys(mergeMessages(long(), incoming))).toEqual(keys(reference(long(), incoming)));
+  });
+
+  it('fills a gap: a missed older message lands at its seq, not at the end', () => {
+    const gappy = long().filter((m) => m.seq !== 40);
+    const list = mergeMessages(gappy, [sent(40, { text: 'found' })]);
+    expect(list.findIndex((m) => m.text === 'found')).toBe(39);
+    expect(list.slice(0, 100).map((m) => m.seq)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+  });
+
+  it('keeps a stream that is further along, and does not mutate the list', () => {
+    const list = [...long().slice(0, 100), sent(101, { role: 'bot', text: 'Hello, how can', streaming: true })];
+    const snapshot = list.slice();
+    const merged = mergeMessages(list, [sent(101, { role: 'bot', text: 'Hello', streaming: true })]);
+    expect(merged.at(-1)?.text).toBe('Hello, how can');
+    expect(list).toEqual(snapshot);
+  });
+});
+
 describe('compareMessages', () => {
   it('sorts a sent message before a pending one whatever their local order', () => {
     const a = { ...sent(9), localOrder: 5 };

@@ -130,6 +130,18 @@ describe('outbox delivery through createClient', () => {
     expect(server.sendAttempts()).toHaveLength(8);
   });
 
+  it('does not count a long outage of timeouts against the 503 limit: the message is still delivered', async () => {
+    const { client, server, clock } = await onlineClient();
+    // Ten network failures (an outage), then two 503s while the backend restarts: 12 attempts,
+    // but only two 5xx, so the message must not be given up on.
+    server.failNext('sendMessage', ...Array.from({ length: 10 }, offline), unavailable(), unavailable());
+    client.send('sent through an outage');
+    await clock.advance(400_000);
+
+    expect(server.sendAttempts()).toHaveLength(13);
+    expect(transcript(client)).toEqual(['sent through an outage:sent']);
+  });
+
   it('honours Retry-After on a 429 before trying again', async () => {
     const { client, server, clock } = await onlineClient();
     server.failNext('sendMessage', new HttpError(429, 'rate_limited', 'fake: slow down', { retryAfter: 20 }));

@@ -232,3 +232,74 @@ describe('storage that fails', () => {
     expect(outboxWarnings).toHaveLength(1);
   });
 });
+
+describe('writing off the critical path', () => {
+  /** A manual clock whose frames are painted only when the test says so (`idle()`). */
+  function idleClock() {
+    const clock = createManualClock();
+    const waiting: Array<() => void> = [];
+    return Object.assign(clock, {
+      afterPaint(fn: () => void) {
+        waiting.push(fn);
+        return () => waiting.splice(waiting.indexOf(fn) >>> 0, 1);
+      },
+      async idle() {
+        await clock.advance(0);
+        for (const fn of waiting.splice(0)) fn();
+        await clock.advance(0);
+      },
+    });
+  }
+  const savedTexts = () => ((JSON.parse(localStorage.getItem(`${NS}:transcript`) ?? '{"messages":[]}') as { messages: Array<{ text: string }> }).messages).map((m) => m.text);
+  const savedOutbox = () => ((JSON.parse(localStorage.getItem(`${NS}:outbox`) ?? '{"entries":[]}') as { entries: Array<{ text: string }> }).entries).map((e) => e.text);
+
+  it('saves the outbox at once, and sends and saves the transcript only once the message is painted', async () => {
+    const clock = idleClock();
+    const { client, server } = createTestClient({ storage: webStorage(), clock });
+    const starting = client.start();
+    await clock.idle();
+    await starting;
+    await clock.idle();
+
+    client.send('hello');
+    await settle();
+    expect(savedOutbox()).toEqual(['hello']);
+    expect(transcript(client)).toEqual(['hello:pending']);
+    // The request waits for the frame that shows the message.
+    expect(server.sendAttempts()).toEqual([]);
+
+    await clock.idle();
+    expect(server.messages.map((m) => m.text)).toEqual(['hello']);
+    expect(transcript(client)).toEqual(['hello:sent']);
+    expect(savedTexts()).toEqual([]);
+    await clock.idle();
+    expect(savedTexts()).toEqual(['hello']);
+    expect(savedOutbox()).toEqual([]);
+  });
+
+  it('writes a reply once it is painted, and streaming text only once it settles', async () => {
+    const clock = idleClock();
+    const server = createFakeServer();
+    server.seedConversation();
+    const { client } = createTestClient({ storage: webStorage(), clock, server });
+    const starting = client.start();
+    await clock.idle();
+    await starting;
+    await clock.idle();
+
+    server.post('agent', 'Which network did you use?');
+    await settle();
+    expect(savedTexts()).toEqual([]);
+    await clock.idle();
+    expect(savedTexts()).toEqual(['Which network did you use?']);
+
+    const streamed = server.post('bot', 'TRC', { streaming: true });
+    server.emit({ type: 'message.delta', conversationId: 'conv_1', messageId: streamed.id, offset: 3, delta: '-20' });
+    await clock.idle();
+    // A reply still streaming is not saved, and its growth waits for the stream to settle.
+    expect(savedTexts()).toEqual(['Which network did you use?']);
+    server.emit({ type: 'message.updated', conversationId: 'conv_1', message: { ...streamed, text: 'TRC-20', streaming: false } });
+    await clock.idle();
+    expect(savedTexts()).toEqual(['Which network did you use?', 'TRC-20']);
+  });
+});

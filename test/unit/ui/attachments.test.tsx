@@ -1,19 +1,9 @@
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { HttpError, createMemoryStorage, type MemoryOperation } from '../../../src/core/index.js';
-import { click, key, settle, setup, type } from './setup.js';
+import { click, key, settle, type, setupPerTest, type Env } from './setup.js';
 
-let envs: Array<Awaited<ReturnType<typeof setup>>> = [];
-afterEach(() => {
-  for (const env of envs) env.cleanup();
-  envs = [];
-});
-async function open(options: Parameters<typeof setup>[0] = {}) {
-  const env = await setup(options);
-  envs.push(env);
-  return env;
-}
-type Env = Awaited<ReturnType<typeof setup>>;
+const open = setupPerTest();
 
 const MB = 1024 * 1024;
 const png = (name = 'screen.png', size = 64) => new File([new Uint8Array(size)], name, { type: 'image/png' });
@@ -222,7 +212,6 @@ describe('attaching files', () => {
     await new Promise((resolve) => setTimeout(resolve, 400)); // the draft is saved debounced
     expect(chipTexts(first)[0]).toContain('slow.pdf');
     first.cleanup();
-    envs = [];
 
     const second = await open({ storage });
     expect(chipTexts(second)[0]).toBe('The upload of slow.pdf was interrupted. Choose the file again.');

@@ -1,21 +1,10 @@
 import { atom } from 'nanostores';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { createMemoryStorage, type Article, type Conversation, type ParleyStorage } from '../../../src/core/index.js';
-import { click, settle, setup, type } from './setup.js';
+import { click, settle, type, setupPerTest, type Env } from './setup.js';
 
-let envs: Array<Awaited<ReturnType<typeof setup>>> = [];
-afterEach(() => {
-  for (const env of envs) env.cleanup();
-  envs = [];
-  vi.restoreAllMocks();
-});
-async function open(options: Parameters<typeof setup>[0] = {}) {
-  const env = await setup(options);
-  envs.push(env);
-  return env;
-}
-type Env = Awaited<ReturnType<typeof setup>>;
+const open = setupPerTest();
 const byText = (env: Env, selector: string, text: string) => env.$$(selector).find((el) => el.textContent?.trim() === text);
 const wait = (ms: number) => act(() => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 const openMenu = async (env: Env) => click(env.$('button[aria-label="More options"]'));
@@ -117,7 +106,6 @@ describe('desk notices and storage', () => {
     await click(first.$('.notice button[aria-label="Dismiss notice"]'));
     expect(first.$$('.notice').map((n) => n.textContent)).toEqual(['Important: Our only domain is example.com.']);
     first.cleanup();
-    envs = [];
 
     const second = await open({ storage, transport: { config: { notices } } });
     expect(second.client.$dismissedNotices.get()).toEqual(['seed']);

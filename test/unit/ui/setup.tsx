@@ -1,4 +1,5 @@
 import { act } from 'preact/test-utils';
+import { afterEach, vi } from 'vitest';
 import {
   createClient,
   createI18n,
@@ -102,4 +103,31 @@ export async function key(target: Element, init: KeyboardEventInit): Promise<Key
   });
   await settle();
   return event;
+}
+
+export type Env = Awaited<ReturnType<typeof setup>>;
+
+/**
+ * `setup` for a test file: call once at its top level; every widget it opens is cleaned up (and
+ * spies restored) after each test.
+ */
+export function setupPerTest(): (options?: SetupOptions) => Promise<Env> {
+  let envs: Env[] = [];
+  afterEach(() => {
+    for (const env of envs) env.cleanup();
+    envs = [];
+    vi.restoreAllMocks();
+  });
+  return async (options = {}) => {
+    const env = await setup(options);
+    // A test may clean up early (to "reload" on the same storage); the second call is a no-op.
+    const cleanup = env.cleanup;
+    let done = false;
+    env.cleanup = () => {
+      if (!done) cleanup();
+      done = true;
+    };
+    envs.push(env);
+    return env;
+  };
 }

@@ -120,6 +120,10 @@ export const ar: Catalog = {
     other: 'تم إخفاء {count} عنصر حساس',
   },
   'messages.sentAt': 'أُرسلت الساعة {time}',
+  'messages.actions': 'إجراءات الرسالة',
+  'messages.copy': 'نسخ النص',
+  'messages.copied': 'تم النسخ',
+  'messages.copyFailed': 'تعذّر النسخ. حدِّد النص لنسخه.',
 
   'failure.secret_blocked': 'لم يتم الإرسال: يبدو أن الرسالة تحتوي على عبارة استرداد أو مفتاح خاص أو رقم بطاقة.',
   'failure.conversation_resolved': 'لم يتم الإرسال: تم حل هذه المحادثة بالفعل.',
@@ -162,7 +166,7 @@ export const ar: Catalog = {
   'composer.hint': 'اضغط Enter للإرسال، وShift+Enter لسطر جديد.',
   'composer.resolvedHint': 'تم حل هذه المحادثة. إذا كتبت هنا فسيُعاد فتحها.',
   'composer.newConversation': 'بدء محادثة جديدة',
-  'composer.disabledSession': 'المحادثة غير متاحة حاليًا. أعد تحميل الصفحة للمحاولة مرة أخرى.',
+  'composer.disabledSession': 'المحادثة غير متاحة حاليًا. يُرجى المحاولة لاحقًا.',
   'composer.disabledStarting': 'جارٍ الاتصال بالدعم…',
 
   'upload.progress': 'جارٍ رفع {name}: {percent}%',
@@ -223,6 +227,7 @@ export const ar: Catalog = {
   'channels.newTab': '(يُفتح في علامة تبويب جديدة)',
 
   'storage.notDurable': 'لن يُحفظ سجل المحادثة بعد إغلاق هذه الصفحة.',
+  'storage.full': 'مساحة التخزين على هذا الجهاز ممتلئة، لذا قد لا يُحفظ سجل المحادثة بعد إغلاق هذه الصفحة.',
   'storage.dismiss': 'إخفاء',
 
   'quickReplies.label': 'ردود مقترحة',

@@ -86,6 +86,10 @@ export const de: Catalog = {
     other: '{count} vertrauliche Angaben wurden ausgeblendet',
   },
   'messages.sentAt': 'Gesendet um {time}',
+  'messages.actions': 'Aktionen für die Nachricht',
+  'messages.copy': 'Text kopieren',
+  'messages.copied': 'Kopiert',
+  'messages.copyFailed': 'Kopieren nicht möglich. Markieren Sie den Text, um ihn zu kopieren.',
 
   'failure.secret_blocked': 'Nicht gesendet: Das sieht nach einer Seed-Phrase, einem privaten Schlüssel oder einer Kartennummer aus.',
   'failure.conversation_resolved': 'Nicht gesendet: Diese Anfrage ist bereits abgeschlossen.',
@@ -121,7 +125,7 @@ export const de: Catalog = {
   'composer.hint': 'Enter zum Senden, Umschalt+Enter für eine neue Zeile.',
   'composer.resolvedHint': 'Diese Anfrage ist abgeschlossen. Wenn Sie hier schreiben, wird sie wieder geöffnet.',
   'composer.newConversation': 'Neue Anfrage starten',
-  'composer.disabledSession': 'Der Chat ist gerade nicht verfügbar. Laden Sie die Seite neu, um es erneut zu versuchen.',
+  'composer.disabledSession': 'Der Chat ist gerade nicht verfügbar. Bitte versuchen Sie es später erneut.',
   'composer.disabledStarting': 'Verbindung zum Support wird hergestellt…',
 
   'upload.progress': '{name} wird hochgeladen: {percent} %',
@@ -178,6 +182,7 @@ export const de: Catalog = {
   'channels.newTab': '(öffnet in einem neuen Tab)',
 
   'storage.notDurable': 'Der Verlauf wird nach dem Schließen dieser Seite nicht gespeichert.',
+  'storage.full': 'Der Speicher auf diesem Gerät ist voll. Der Verlauf wird nach dem Schließen dieser Seite möglicherweise nicht gespeichert.',
   'storage.dismiss': 'Ausblenden',
 
   'quickReplies.label': 'Antwortvorschläge',

@@ -85,6 +85,10 @@ export const en = {
   'messages.streaming': 'Writing…',
   'messages.redacted': { one: '{count} sensitive item was hidden', other: '{count} sensitive items were hidden' },
   'messages.sentAt': 'Sent at {time}',
+  'messages.actions': 'Message actions',
+  'messages.copy': 'Copy text',
+  'messages.copied': 'Copied',
+  'messages.copyFailed': 'Could not copy. Select the text to copy it.',
 
   'failure.secret_blocked': 'Not sent: it looks like a seed phrase, private key or card number.',
   'failure.conversation_resolved': 'Not sent: this conversation is already resolved.',
@@ -120,7 +124,7 @@ export const en = {
   'composer.hint': 'Press Enter to send, Shift+Enter for a new line.',
   'composer.resolvedHint': 'This conversation is resolved. Writing here reopens it.',
   'composer.newConversation': 'Start a new conversation',
-  'composer.disabledSession': 'Chat is unavailable right now. Reload the page to try again.',
+  'composer.disabledSession': 'Chat is unavailable right now. Please try again later.',
   'composer.disabledStarting': 'Connecting to support…',
 
   'upload.progress': 'Uploading {name}: {percent}%',
@@ -177,6 +181,7 @@ export const en = {
   'channels.newTab': '(opens in a new tab)',
 
   'storage.notDurable': 'History will not be kept after you close this page.',
+  'storage.full': 'This device is out of storage space, so history may not be kept after you close this page.',
   'storage.dismiss': 'Dismiss',
 
   'quickReplies.label': 'Suggested replies',

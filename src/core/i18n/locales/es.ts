@@ -103,6 +103,10 @@ export const es: Catalog = {
     other: 'Se ocultaron {count} datos confidenciales',
   },
   'messages.sentAt': 'Enviado a las {time}',
+  'messages.actions': 'Acciones del mensaje',
+  'messages.copy': 'Copiar texto',
+  'messages.copied': 'Copiado',
+  'messages.copyFailed': 'No se pudo copiar. Selecciona el texto para copiarlo.',
 
   'failure.secret_blocked': 'No enviado: parece una frase semilla, una clave privada o un número de tarjeta.',
   'failure.conversation_resolved': 'No enviado: esta consulta ya está resuelta.',
@@ -142,7 +146,7 @@ export const es: Catalog = {
   'composer.hint': 'Pulsa Intro para enviar y Mayús+Intro para una nueva línea.',
   'composer.resolvedHint': 'Esta consulta está resuelta. Si escribes aquí, se volverá a abrir.',
   'composer.newConversation': 'Iniciar una nueva consulta',
-  'composer.disabledSession': 'El chat no está disponible ahora. Recarga la página para intentarlo de nuevo.',
+  'composer.disabledSession': 'El chat no está disponible ahora. Inténtalo de nuevo más tarde.',
   'composer.disabledStarting': 'Conectando con soporte…',
 
   'upload.progress': 'Subiendo {name}: {percent} %',
@@ -200,6 +204,7 @@ export const es: Catalog = {
   'channels.newTab': '(se abre en una pestaña nueva)',
 
   'storage.notDurable': 'El historial no se guardará cuando cierres esta página.',
+  'storage.full': 'El almacenamiento de este dispositivo está lleno, así que es posible que el historial no se guarde cuando cierres esta página.',
   'storage.dismiss': 'Cerrar',
 
   'quickReplies.label': 'Respuestas sugeridas',

@@ -108,6 +108,10 @@ export const ru: Catalog = {
     other: 'Скрыто {count} конфиденциального фрагмента',
   },
   'messages.sentAt': 'Отправлено в {time}',
+  'messages.actions': 'Действия с сообщением',
+  'messages.copy': 'Копировать текст',
+  'messages.copied': 'Скопировано',
+  'messages.copyFailed': 'Не удалось скопировать. Выделите текст, чтобы скопировать его.',
 
   'failure.secret_blocked': 'Не отправлено: похоже, здесь сид-фраза, приватный ключ или номер карты.',
   'failure.conversation_resolved': 'Не отправлено: обращение уже закрыто.',
@@ -148,7 +152,7 @@ export const ru: Catalog = {
   'composer.hint': 'Enter — отправить, Shift+Enter — новая строка.',
   'composer.resolvedHint': 'Обращение закрыто. Если напишете сюда, оно откроется снова.',
   'composer.newConversation': 'Начать новое обращение',
-  'composer.disabledSession': 'Чат сейчас недоступен. Обновите страницу, чтобы попробовать снова.',
+  'composer.disabledSession': 'Чат сейчас недоступен. Попробуйте позже.',
   'composer.disabledStarting': 'Подключаемся к поддержке…',
 
   'upload.progress': 'Загружается {name}: {percent}%',
@@ -207,6 +211,7 @@ export const ru: Catalog = {
   'channels.newTab': '(откроется в новой вкладке)',
 
   'storage.notDurable': 'История переписки не сохранится после закрытия страницы.',
+  'storage.full': 'На устройстве не хватает места, поэтому история переписки может не сохраниться после закрытия страницы.',
   'storage.dismiss': 'Скрыть',
 
   'quickReplies.label': 'Варианты ответа',

@@ -108,6 +108,10 @@ export const uk: Catalog = {
     other: 'Приховано {count} конфіденційного фрагмента',
   },
   'messages.sentAt': 'Надіслано о {time}',
+  'messages.actions': 'Дії з повідомленням',
+  'messages.copy': 'Копіювати текст',
+  'messages.copied': 'Скопійовано',
+  'messages.copyFailed': 'Не вдалося скопіювати. Виділіть текст, щоб скопіювати його.',
 
   'failure.secret_blocked': 'Не надіслано: схоже, тут сид-фраза, приватний ключ або номер картки.',
   'failure.conversation_resolved': 'Не надіслано: звернення вже закрито.',
@@ -148,7 +152,7 @@ export const uk: Catalog = {
   'composer.hint': 'Enter — надіслати, Shift+Enter — новий рядок.',
   'composer.resolvedHint': 'Звернення закрито. Якщо напишете сюди, воно відкриється знову.',
   'composer.newConversation': 'Створити нове звернення',
-  'composer.disabledSession': 'Чат зараз недоступний. Оновіть сторінку, щоб спробувати ще раз.',
+  'composer.disabledSession': 'Чат зараз недоступний. Спробуйте пізніше.',
   'composer.disabledStarting': 'Підключаємося до підтримки…',
 
   'upload.progress': 'Завантажується {name}: {percent}%',
@@ -207,6 +211,7 @@ export const uk: Catalog = {
   'channels.newTab': '(відкриється в новій вкладці)',
 
   'storage.notDurable': 'Історія листування не збережеться після закриття сторінки.',
+  'storage.full': 'На пристрої бракує місця, тому історія листування може не зберегтися після закриття сторінки.',
   'storage.dismiss': 'Приховати',
 
   'quickReplies.label': 'Варіанти відповіді',
