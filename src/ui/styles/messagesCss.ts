@@ -62,6 +62,21 @@ export const messagesCss = /* css */ `
 .failure-actions { display: inline-flex; gap: 12px; }
 .redacted { font-size: 12px; font-style: italic; opacity: 0.85; }
 
+/* The "⋯" sits beside the bubble, on the side facing the middle, in the row's flow (never over text). */
+.bubble-row { display: flex; align-items: flex-start; gap: 2px; max-inline-size: 100%; }
+.group[data-role='visitor'] .bubble-row { flex-direction: row-reverse; }
+.message-actions { inline-size: 28px; block-size: 28px; margin-block-start: 6px; color: var(--parley-color-muted); }
+.message-actions .icon { inline-size: 18px; block-size: 18px; }
+/* With a mouse it shows on hover or focus; where there is no hover it always shows (see MessageActions). */
+@media (hover: hover) {
+  .message-actions { opacity: 0; }
+  .message:is(:hover, :focus-within) .message-actions, .message-actions[aria-expanded='true'] { opacity: 1; }
+}
+.copy-note { font-size: 12px; color: var(--parley-color-muted); padding-inline: 4px; }
+/* Empty, it takes no room but stays in the accessibility tree: a live region must exist before its text. */
+.copy-note:empty { position: absolute; }
+.menu-item.danger, .menu-item.danger .icon { color: var(--parley-color-danger); }
+
 .attachments { display: flex; flex-direction: column; gap: 6px; margin-block-start: 6px; }
 .bubble > .attachments:first-child { margin-block-start: 0; }
 .attachment-image { border-radius: calc(var(--parley-radius) * 0.6); max-block-size: 220px; inline-size: auto; background: var(--parley-color-border); }
