@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostileCorpus, storable } from '../../fixtures/hostile/corpus.js';
@@ -32,7 +33,7 @@ async function expectHarmless(page: Page, dialogs: string[], panel?: unknown) {
   const textLinks = state.links.filter((l) => l.inText);
   expect(textLinks.filter((l) => !SAFE_HREF.test(l.href) || !/\bnoopener\b/.test(l.rel) || !/\bnoreferrer\b/.test(l.rel))).toEqual([]);
   // UI controls that are anchors (attachment downloads) must not point anywhere either.
-  expect(state.links.filter((l) => !l.inText && !SAFE_HREF.test(l.href) && l.href !== '#')).toEqual([]);
+  expect(state.links.filter((l) => !l.inText && !SAFE_HREF.test(l.href))).toEqual([]);
   expect(state.overflow).toBeLessThanOrEqual(1);
   expect(state.pageOverflow).toBeLessThanOrEqual(0);
   if (panel) expect(state.panel).toEqual(panel);
@@ -191,6 +192,83 @@ describe(`hostile input: ${corpus.length} strings (BLNS + XSS payloads) rendered
     await page.close();
   }, 180000);
 
-  // No transcript export exists yet (no exporter in src/); when it lands, it gets the same checks.
-  it.todo('exports a transcript of the hostile conversation as inert text: no markup, no script, safe links only');
+  it('exports a transcript of the hostile conversation as inert text: no markup, no script, safe links only', async () => {
+    const page = await chromium.browser.newPage();
+    const { dialogs } = await armPage(page);
+    await page.goto(`${stack.hostUrl}/hostile`);
+    await openConversation(page, 'export check');
+    const id = await conversationId();
+    await page.evaluate((all) => all.forEach((text) => (window as any).Parley('sendMessage', text)), texts);
+    for (const [i, text] of texts.entries()) await stack.operator(`/conversations/${id}/messages`, { clientId: `export_${i}_x`, text, authorName: 'Alex' });
+    // Hostile file names ride along as attachments (five per message, the desk's limit).
+    const ids: string[] = [];
+    for (const name of corpus.filter((n) => n.trim() !== '').slice(0, 50)) {
+      const form = new FormData();
+      form.append('file', new Blob(['plain text'], { type: 'text/plain' }), name.slice(0, 200));
+      const res = await fetch(`${stack.server.url}/v1/operator/uploads`, { method: 'POST', headers: { Authorization: `Bearer ${stack.server.operatorKey}` }, body: form });
+      if (res.ok) ids.push(((await res.json()) as { attachment: { id: string } }).attachment.id);
+    }
+    for (let i = 0; i < ids.length; i += 5) {
+      await stack.operator(`/conversations/${id}/messages`, { clientId: `export_files_${i}_x`, text: '', attachmentIds: ids.slice(i, i + 5), authorName: 'Alex' });
+    }
+    type Stored = Array<{ text: string; author: { role: string } }>;
+    let stored: Stored = [];
+    await expect
+      .poll(async () => {
+        stored = (await stack.operator(`/conversations/${id}`)).messages as Stored;
+        return stored.filter((m) => m.author.role === 'visitor').length;
+      }, { timeout: 90000, interval: 1000 })
+      .toBeGreaterThanOrEqual(texts.length);
+    const expected = stored.filter((m) => m.author.role !== 'system' && m.text.trim() !== '').map((m) => m.text);
+
+    // Export what the widget holds, once it holds every stored message, through the header menu.
+    const exportAs = async (format: 'txt' | 'html') => {
+      await page.getByRole('button', { name: 'More options' }).click();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: `Download transcript (.${format})` }).click()]);
+      return readFileSync((await download.path())!, 'utf8');
+    };
+    let html = '';
+    await expect
+      .poll(async () => {
+        html = await exportAs('html');
+        // transcriptToHtml marks the visitor's items `v` and everyone else's `o`.
+        return (html.match(/<li class="[vo]"/g) ?? []).length;
+      }, { timeout: 45000, interval: 1000 })
+      .toBeGreaterThanOrEqual(stored.filter((m) => m.author.role !== 'system').length);
+    const text = await exportAs('txt');
+
+    // The .txt holds every line of every message as plain text (transcriptToText ends each line
+    // without trailing spaces and indents continuation lines, so it is compared line by line).
+    const linesOf = (t: string) => t.split(/\r\n|\r|\n/).map((line) => line.trimEnd()).filter(Boolean);
+    expect(expected.filter((t) => linesOf(t).some((line) => !text.includes(line)))).toEqual([]);
+
+    // The .html, opened as a page of its own with the same traps: nothing runs, nothing smuggled.
+    const viewer = await chromium.browser.newPage();
+    const viewerArm = await armPage(viewer);
+    await viewer.route('http://127.0.0.1:9/transcript.html', (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
+    await viewer.goto('http://127.0.0.1:9/transcript.html');
+    await viewer.waitForTimeout(500);
+    const opened = await viewer.evaluate(() => ({
+      // The file's own CSP meta tag is the one http-equiv allowed: it is what forbids everything else.
+      dangerous: document.querySelectorAll('script, iframe, object, embed, svg, math, form, img, link, meta[http-equiv]:not([http-equiv="Content-Security-Policy"]), base, style:not(head > style)').length,
+      csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
+      handlers: [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name))).length,
+      links: [...document.querySelectorAll('a[href]')].map((a) => (a as HTMLAnchorElement).href),
+      text: document.body.textContent ?? '',
+    }));
+    expect(await trapCount(viewer)).toBe(0);
+    expect(viewerArm.dialogs).toEqual([]);
+    expect(opened.dangerous).toBe(0);
+    expect(opened.csp).toContain("default-src 'none'");
+    expect(opened.handlers).toBe(0);
+    expect(opened.links.filter((href) => !SAFE_HREF.test(href))).toEqual([]);
+    // Escaped, not dropped: every hostile string reads back as the visitor or agent wrote it (as
+    // an HTML parser reads any text: CR and CRLF become LF, NUL is dropped).
+    const parsed = (t: string) => t.replace(/\r\n?/g, '\n').replace(/\0/g, '');
+    expect(expected.filter((t) => !opened.text.includes(parsed(t)))).toEqual([]);
+    expect(dialogs).toEqual([]);
+    Object.assign(figures, { exportedMessages: expected.length, exportScriptsRun: await trapCount(viewer) });
+    await viewer.close();
+    await page.close();
+  }, 240000);
 });
