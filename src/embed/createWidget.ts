@@ -7,7 +7,7 @@ import {
   withConsent,
   type ParleyClient,
 } from '../core/index.js';
-import { createI18n } from '../core/i18n/index.js';
+import { builtinLocales, createI18n } from '../core/i18n/index.js';
 import { createViewState } from '../ui/createViewState.js';
 import { chooseStorage, storageNamespace } from './chooseStorage.js';
 import type { ParleyWidget, WidgetEvents } from './ParleyWidget.js';
@@ -16,6 +16,7 @@ import type { WidgetOptions } from './widgetOptions.js';
 import { browserNetwork } from './browserNetwork.js';
 import { browserLock, browserTabs } from './browserTabs.js';
 import { mountHost } from './mountHost.js';
+import { resolveWidgetLocale } from './resolveWidgetLocale.js';
 import { telegramTheme, telegramWebApp } from './telegramTheme.js';
 
 export interface WidgetEnvironment {
@@ -52,12 +53,23 @@ export function createWidget(options: WidgetOptions, env: WidgetEnvironment): Pa
   const tabs = options.storage === 'none' ? undefined : browserTabs(win, namespace);
   const lock = browserLock(win, namespace);
   if (tabs) cleanups.push(() => tabs.close());
+  const { locale, fallbackLocale } = resolveWidgetLocale({
+    option: options.locale,
+    htmlLang: win.document.documentElement.lang,
+    languages: [...(win.navigator.languages ?? []), win.navigator.language],
+    available: [...Object.keys(builtinLocales), ...Object.keys(options.strings ?? {})],
+  });
+  if (options.locale && !locale) {
+    warn(
+      `Parley: option \`locale\` is "${options.locale}", which has no translations; add them with \`strings\` or use one of ${Object.keys(builtinLocales).join(', ')}; using the visitor's language`,
+    );
+  }
   const client: ParleyClient = createClient({
-    endpoint: options.endpoint,
+    ...(options.transport ? { transport: options.transport } : { endpoint: options.endpoint }),
     storage,
     widgetId: id,
-    ...(options.locale ? { locale: options.locale } : {}),
-    fallbackLocale: pageLocale(win),
+    ...(locale ? { locale } : {}),
+    fallbackLocale,
     ...(options.identity ? { identity: options.identity } : {}),
     getPageContext: () => context.snapshot(),
     enrichContext: (ctx) => context.enrich(ctx),
@@ -143,6 +155,20 @@ export function createWidget(options: WidgetOptions, env: WidgetEnvironment): Pa
     client.on('status', (c) => emitter.emit('status', c)),
   );
 
+  // Session create carries only a signed identity, so the host's display details for the desk go
+  // in PATCH /v1/session, once for every session (a new one after identify() or clear() too).
+  const user = options.user;
+  if (user) {
+    let sentFor: string | null = null;
+    cleanups.push(
+      client.$session.subscribe((session) => {
+        if (session.status !== 'ready' || session.sessionId === sentFor) return;
+        sentFor = session.sessionId;
+        client.updateVisitor(user).catch((error: unknown) => warn(`Parley: could not send \`user\` to the desk (${String(error)})`));
+      }),
+    );
+  }
+
   // Start failures are already visible through $error/$connection; nothing may reach the host.
   client.start().catch((error: unknown) => warn(`Parley: could not start (${String(error)})`));
 
@@ -218,11 +244,4 @@ export function createWidget(options: WidgetOptions, env: WidgetEnvironment): Pa
       return emitter.on(event, listener);
     },
   };
-}
-
-/** `<html lang>`, then the browser's languages: used only when nothing explicit or saved exists. */
-function pageLocale(win: Window): string {
-  const lang = win.document.documentElement.lang;
-  if (lang) return lang;
-  return win.navigator.languages?.[0] ?? win.navigator.language ?? 'en';
 }

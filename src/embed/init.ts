@@ -1,6 +1,7 @@
 import type { ParleyWidget } from './ParleyWidget.js';
 import { createWidget } from './createWidget.js';
 import { createInertWidget } from './createInertWidget.js';
+import { findTarget } from './findTarget.js';
 import { parseWidgetOptions, type WidgetOptions } from './widgetOptions.js';
 
 // Live widgets by id: `init` twice (or React StrictMode's double mount) yields one widget.
@@ -35,7 +36,19 @@ export function init(options: WidgetOptions): ParleyWidget {
       console.warn(`Parley: a widget with id "${id}" is already running; returning it. Call destroy() first to re-initialise.`);
       return existing;
     }
-    const widget = createWidget(parsed.options, {
+    // Checked before anything starts: a chat with nowhere to render must not open a session or a
+    // live connection, nor hold the id in the registry.
+    let resolved = parsed.options;
+    if (resolved.target !== undefined) {
+      const target = findTarget(document, resolved.target);
+      if (!target) {
+        const reason = `Parley: option \`target\` must be an Element or a CSS selector of an element on the page, but ${describeTarget(resolved.target)} matches no element; the widget did not start`;
+        console.error(reason);
+        return createInertWidget(id, reason);
+      }
+      resolved = { ...resolved, target };
+    }
+    const widget = createWidget(resolved, {
       win: window,
       warn: (message) => console.warn(message),
       onDestroy: () => widgets.delete(id),
@@ -47,6 +60,10 @@ export function init(options: WidgetOptions): ParleyWidget {
     console.error('Parley: init() failed unexpectedly', error);
     return createInertWidget('default', `Parley: init() failed: ${String(error)}`);
   }
+}
+
+function describeTarget(target: Element | string): string {
+  return typeof target === 'string' ? JSON.stringify(target) : `<${target.localName}>`;
 }
 
 /** The widget started with this id (default `default`), if any. */

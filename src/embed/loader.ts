@@ -10,13 +10,14 @@
  */
 import { drawStubLauncher, type StubLauncher } from './drawStubLauncher.js';
 import { readScriptOptions } from './readScriptOptions.js';
+import { replayOrder, type QueuedCall } from './replayOrder.js';
 
 interface WidgetModule {
   dispatch(method: unknown, args: unknown[], defaults: Record<string, unknown>): unknown;
   adoptHost(element: HTMLElement): void;
 }
 
-type Call = [unknown, ...unknown[]];
+type Call = QueuedCall;
 type StubbedWindow = Window & { Parley?: ((...args: unknown[]) => unknown) & { q?: ArrayLike<unknown>[]; loaded?: boolean } };
 
 (() => {
@@ -42,8 +43,7 @@ type StubbedWindow = Window & { Parley?: ((...args: unknown[]) => unknown) & { q
       (mod: WidgetModule) => {
         widget = mod;
         if (stub) mod.adoptHost(stub.element);
-        if (defaults.endpoint && !queued.some((call) => call[0] === 'init')) queued.unshift(['init', {}]);
-        for (const [method, ...args] of queued.splice(0)) mod.dispatch(method, args, defaults);
+        for (const [method, ...args] of replayOrder(queued.splice(0), Boolean(defaults.endpoint))) mod.dispatch(method, args, defaults);
         if (openOnLoad) mod.dispatch('open', [], defaults);
       },
       (error: unknown) => console.error('Parley: could not load the widget bundle', error),

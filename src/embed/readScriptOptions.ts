@@ -18,7 +18,11 @@ export function readScriptOptions(script: HTMLScriptElement | null): Partial<Wid
   copy('storage');
   copy('consent');
   copy('widgetId', 'id');
-  if (data.zIndex !== undefined) options.zIndex = Number(data.zIndex);
+  // A value that is not a number stays a string, so init's error quotes what the page wrote, not NaN.
+  if (data.zIndex !== undefined) {
+    const zIndex = Number(data.zIndex);
+    options.zIndex = data.zIndex.trim() !== '' && Number.isFinite(zIndex) ? zIndex : data.zIndex;
+  }
   if (data.launcher === 'hidden') options.launcher = { hidden: true };
   if (data.open !== undefined) options.open = data.open !== 'false';
   if (data.themeMode || data.primaryColor) {

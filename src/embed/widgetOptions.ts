@@ -1,12 +1,18 @@
 import * as z from 'zod/mini';
 import { IdentitySchema, LocaleTagSchema, type ContextValue, type Identity } from '../core/protocol/index.js';
+import type { Transport } from '../core/transport/index.js';
 
 /** What to keep between visits: `local` survives restarts, `session` the tab, `none` nothing. */
 export type StorageMode = 'local' | 'session' | 'none';
 
 export interface WidgetOptions {
-  /** Base URL of a Parley Protocol v1 backend. Required. */
-  endpoint: string;
+  /** Base URL of a Parley Protocol v1 backend. Required unless `transport` is given. */
+  endpoint?: string;
+  /**
+   * A backend connection to use instead of `endpoint`: an adapter for a non-Parley backend
+   * (see examples/custom-transport) or `createMemoryTransport()` for demos and tests.
+   */
+  transport?: Transport;
   /** Tells several widgets on one page (and their storage) apart. Default `default`. */
   id?: string;
   /** BCP 47 tag. Default: the visitor's saved choice, then `<html lang>`, then the browser's languages. */
@@ -55,10 +61,18 @@ type Check = { schema: z.ZodMiniType; expected: string; fallback?: unknown };
 
 const fn = z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function');
 const isElement = (v: unknown) => typeof v === 'object' && v !== null && (v as Node).nodeType === 1;
+const hasMethods = (...methods: string[]) =>
+  z.custom<Transport>(
+    (v: unknown) => typeof v === 'object' && v !== null && methods.every((m) => typeof (v as Record<string, unknown>)[m] === 'function'),
+  );
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 const CHECKS: Record<keyof WidgetOptions, Check> = {
   endpoint: { schema: z.string().check(z.regex(/^https?:\/\/\S+$/)), expected: 'an http(s) URL of a Parley backend' },
+  transport: {
+    schema: hasMethods('setToken', 'createSession', 'sendMessage', 'openEvents'),
+    expected: 'an object implementing the Transport interface',
+  },
   id: { schema: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)), expected: '1–64 letters, digits, "_" or "-"', fallback: 'default' },
   locale: { schema: LocaleTagSchema, expected: 'a BCP 47 tag such as "en" or "ru-RU"', fallback: undefined },
   theme: { schema: z.record(z.string(), z.unknown()), expected: 'an object of theme tokens', fallback: undefined },
@@ -114,7 +128,7 @@ export interface ParsedOptions {
 
 /**
  * Validates `init` options one by one, so a single bad option costs only itself: it is reported
- * and replaced by its safe default. Only a missing endpoint or a bad target stops the widget.
+ * and replaced by its safe default. Only a missing endpoint (and transport), a bad transport or a bad target stops the widget.
  */
 export function parseWidgetOptions(raw: unknown): ParsedOptions {
   if (typeof raw !== 'object' || raw === null) {
@@ -145,7 +159,7 @@ export function parseWidgetOptions(raw: unknown): ParsedOptions {
     );
     if (check.fallback !== undefined) result[key] = check.fallback;
   }
-  if (!fatal && result.endpoint === undefined && !input.endpoint) {
+  if (!fatal && result.endpoint === undefined && !input.endpoint && result.transport === undefined) {
     fatal = 'Parley: option `endpoint` is required (the URL of your Parley backend); the widget did not start';
   }
   return { options: fatal ? null : (result as unknown as WidgetOptions), errors, fatal };

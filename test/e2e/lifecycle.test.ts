@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParleyWidget } from '../../src/index.js';
+import { signIdentity } from '../../src/server/identity.js';
 import { type LaunchedBrowser, launchBrowser } from './support/launchBrowser.js';
 import { type Demo, startDemo } from './support/startDemo.js';
 
@@ -46,11 +47,32 @@ const LOADER_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Loader page</title>
 <script async src="/parley/parley.js"></script></head><body><h1>Loader</h1></body></html>`;
 
+// A host page that uses the README's queue stub and calls Parley before parley.js has loaded,
+// `init` last. The identity is signed as the host's backend would sign it.
+const IDENTITY_SECRET = 'lifecycle-identity-secret';
+const QUEUED_USER = 'u_queued';
+const queuedIdentity = (() => {
+  const expires = Math.floor(Date.now() / 1000) + 3600;
+  return { userId: QUEUED_USER, expires, signature: signIdentity(IDENTITY_SECRET, QUEUED_USER, expires) };
+})();
+const QUEUE_STUB_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Queue stub page</title>
+<script>
+  window.Parley = window.Parley || function () { (Parley.q = Parley.q || []).push(arguments); };
+  Parley('open');
+  Parley('identify', ${JSON.stringify(queuedIdentity)});
+  Parley('init', { endpoint: '{{PARLEY_ENDPOINT}}' });
+</script>
+<script async src="/parley/parley.js"></script></head><body><h1>Queued calls</h1></body></html>`;
+
 let demo: Demo;
 let chromium: LaunchedBrowser;
 
 beforeAll(async () => {
-  demo = await startDemo({ pages: { '/host': HOST_PAGE, '/loader': LOADER_PAGE } });
+  demo = await startDemo({
+    pages: { '/host': HOST_PAGE, '/loader': LOADER_PAGE, '/queued': QUEUE_STUB_PAGE },
+    identitySecret: IDENTITY_SECRET,
+  });
   chromium = await launchBrowser();
 });
 afterAll(async () => {
@@ -305,6 +327,30 @@ describe('lifecycle edges', () => {
       .poll(() => page.evaluate((mark) => (window as unknown as TestWindow).__probe.leaks(mark), mark), { timeout: 5_000 })
       .toEqual({ listeners: [], timers: [], channels: [], observers: [], historyPatched: false });
     expect(await page.evaluate(() => (window as unknown as TestWindow).__probe.errors)).toEqual([]);
+    await page.close();
+  });
+
+  it("the README's queue stub: Parley('open'), ('identify', …), ('init', …) made before parley.js loads all take effect", async () => {
+    const page = await chromium.browser.newPage();
+    const pageErrors: string[] = [];
+    const warnings: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
+    });
+    // Whose sessions the backend opened: the queued identify must reach it although init came after.
+    const sessionUsers: Array<string | null> = [];
+    page.on('response', async (response) => {
+      if (response.request().method() !== 'POST' || new URL(response.url()).pathname !== '/v1/sessions') return;
+      const reply = (await response.json().catch(() => null)) as { session?: { userId?: string | null } } | null;
+      sessionUsers.push(reply?.session?.userId ?? null);
+    });
+    await page.goto(`${demo.demoUrl}/queued`);
+
+    await expect.poll(() => page.getByRole('dialog').isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => sessionUsers, { timeout: 15_000 }).toContain(QUEUED_USER);
+    expect(warnings.filter((w) => w.includes('before init'))).toEqual([]);
+    expect(pageErrors).toEqual([]);
     await page.close();
   });
 

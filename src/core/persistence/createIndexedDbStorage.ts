@@ -11,11 +11,20 @@ const STORE = 'state';
  * cookies); every method then rejects and the caller falls back.
  */
 export function createIndexedDbStorage(factory: IDBFactory, namespace: string): ParleyStorage {
-  let db: Promise<IDBDatabase> | null = null;
-  const open = () =>
-    (db ??= new Promise<IDBDatabase>((resolve, reject) => {
+  let connection: Promise<IDBDatabase | null> | null = null;
+  // Opening a missing database creates it, and nothing may be created on the device before
+  // consent (`consent: 'required'`), so reads and deletes open the database only if it exists.
+  const connect = (create: boolean) =>
+    new Promise<IDBDatabase | null>((resolve, reject) => {
+      let missing = false;
       const request = factory.open(DB_NAME, 1);
-      request.onupgradeneeded = () => {
+      request.onupgradeneeded = (event) => {
+        if (!create && event.oldVersion === 0) {
+          // Aborting the upgrade of a new database leaves no database behind.
+          missing = true;
+          request.transaction?.abort();
+          return;
+        }
         if (!request.result.objectStoreNames.contains(STORE)) request.result.createObjectStore(STORE);
       };
       request.onsuccess = () => {
@@ -24,12 +33,29 @@ export function createIndexedDbStorage(factory: IDBFactory, namespace: string): 
         opened.onversionchange = () => opened.close();
         resolve(opened);
       };
-      request.onerror = () => reject(request.error ?? new Error('IndexedDB open failed'));
+      request.onerror = () => {
+        if (missing) resolve(null);
+        else reject(request.error ?? new Error('IndexedDB open failed'));
+      };
       request.onblocked = () => reject(new Error('IndexedDB open blocked'));
-    }));
+    });
+  const open = async (create: boolean): Promise<IDBDatabase | null> => {
+    const pending = (connection ??= connect(create));
+    const database = await pending;
+    if (database) return database;
+    // There was none: the next read looks again (another tab may create it), a write creates it.
+    if (connection === pending) connection = null;
+    return create ? open(true) : null;
+  };
 
-  const run = async <T>(mode: IDBTransactionMode, body: (store: IDBObjectStore) => IDBRequest<T> | void): Promise<T | undefined> => {
-    const database = await open();
+  const run = async <T>(
+    mode: IDBTransactionMode,
+    body: (store: IDBObjectStore) => IDBRequest<T> | void,
+    create = false,
+  ): Promise<T | undefined> => {
+    // Only a write creates the database; reading or deleting from one that is missing is a no-op.
+    const database = await open(create);
+    if (!database) return undefined;
     return new Promise<T | undefined>((resolve, reject) => {
       const tx = database.transaction(STORE, mode);
       const request = body(tx.objectStore(STORE));
@@ -47,7 +73,7 @@ export function createIndexedDbStorage(factory: IDBFactory, namespace: string): 
     set: async (key, value) => {
       // JSON round trip: only plain data is persisted, whatever a caller hands us.
       const plain = JSON.parse(JSON.stringify(value)) as unknown;
-      await run('readwrite', (store) => store.put(plain, keyOf(key)));
+      await run('readwrite', (store) => store.put(plain, keyOf(key)), true);
     },
     remove: async (key) => {
       await run('readwrite', (store) => store.delete(keyOf(key)));

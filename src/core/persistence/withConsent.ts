@@ -9,9 +9,10 @@ export interface ConsentStorage extends ParleyStorage {
 /**
  * Holds writes in memory until consent is given (`consent: 'required'`), so nothing touches the
  * visitor's device before they interact or the host's consent banner says yes. Reads see the
- * held values first, so the widget behaves the same either way.
+ * held values first, so the widget behaves the same either way. Until then a storage with
+ * `peek` (the fallback storage, whose first `get` probes with a write) is read through `peek`.
  */
-export function withConsent(storage: ParleyStorage, granted: boolean): ConsentStorage {
+export function withConsent(storage: ParleyStorage & { peek?: ParleyStorage['get'] }, granted: boolean): ConsentStorage {
   const held = new Map<PersistedKey, { value: unknown } | null>();
   let open = granted;
   return {
@@ -28,7 +29,7 @@ export function withConsent(storage: ParleyStorage, granted: boolean): ConsentSt
     async get(key) {
       const pending = held.get(key);
       if (pending !== undefined) return pending === null ? undefined : pending.value;
-      return storage.get(key);
+      return !open && storage.peek ? storage.peek(key) : storage.get(key);
     },
     async set(key, value) {
       if (open) return storage.set(key, value);
@@ -40,7 +41,7 @@ export function withConsent(storage: ParleyStorage, granted: boolean): ConsentSt
     },
     async clear() {
       held.clear();
-      // Clearing is always allowed: it only ever removes what we wrote.
+      // Clearing is always allowed: it only ever removes what we wrote (and creates nothing).
       await storage.clear();
     },
     async grant() {
