@@ -1,13 +1,19 @@
 import { atom, type ReadableAtom } from 'nanostores';
 import type { DraftUpload } from '../client/persistedState.js';
 import type { ParleyClient } from '../client/ParleyClient.js';
+import { backoff } from '../client/backoff.js';
+import { systemClock, type Clock } from '../client/Clock.js';
 import { createClientId } from '../client/createClientId.js';
-import { isHttpError } from '../errors/index.js';
+import { isHttpError, type HttpError } from '../errors/index.js';
 import type { Attachment } from '../protocol/index.js';
 import { checkFile, type FileRefusal } from './checkFile.js';
 import { fileType } from './matchesType.js';
 
-export type UploadState = 'checking' | 'uploading' | 'done' | 'failed' | 'refused';
+/**
+ * `waiting`: the server said it is busy (429, or 503 with `Retry-After`); the upload tries again
+ * by itself at `retryAt`, at most three times.
+ */
+export type UploadState = 'checking' | 'uploading' | 'waiting' | 'done' | 'failed' | 'refused';
 
 /**
  * Why a file is not ready: a refusal before upload (`type`, `size`, `count`, `empty`, a secret
@@ -24,6 +30,8 @@ export interface UploadItem {
   state: UploadState;
   /** 0 to 1 while uploading. */
   progress: number;
+  /** While `waiting`: when (the queue clock's ms) the upload is tried again. */
+  retryAt?: number;
   problem?: UploadProblem;
   /** The limit a refusal names: bytes for `size`, files for `count`. */
   limit?: number;
@@ -44,7 +52,12 @@ export interface UploadQueueOptions {
   /** Checks a file name for secrets before it leaves; without it names go as they are. */
   checkName?: (name: string) => Promise<NameCheck>;
   onWarning?: (message: string) => void;
+  /** Times the waits a busy server asks for; the system clock unless a test passes its own. */
+  clock?: Clock;
 }
+
+/** Automatic tries after a busy reply (429, 503) before the file shows as failed, with a retry button. */
+const MAX_BUSY_RETRIES = 3;
 
 /** The files attached to the next message. */
 export interface UploadQueue {
@@ -80,6 +93,7 @@ export interface UploadQueue {
  * ```
  */
 export function createUploadQueue(client: ParleyClient, options: UploadQueueOptions = {}): UploadQueue {
+  const clock = options.clock ?? systemClock;
   const $items = atom<readonly UploadItem[]>(restore(client.$draftUploads.get()));
   const controllers = new Map<string, AbortController>();
   let written: readonly DraftUpload[] = client.$draftUploads.get();
@@ -129,19 +143,49 @@ export function createUploadQueue(client: ParleyClient, options: UploadQueueOpti
     controllers.set(id, controller);
     update(id, { name, state: 'uploading', progress: 0, problem: undefined, canForce: undefined });
     try {
-      const attachment = await client.upload(item.file, name, {
-        signal: controller.signal,
-        onProgress: (loaded, total) => {
-          if (!controller.signal.aborted) update(id, { progress: total > 0 ? Math.min(1, loaded / total) : 0 });
-        },
-      });
-      if (!controller.signal.aborted) update(id, { state: 'done', progress: 1, attachment });
-    } catch (error) {
-      // A cancelled upload was marked by `cancel`; a removed one is gone.
-      if (!controller.signal.aborted) update(id, { state: 'failed', problem: uploadProblem(error) });
+      for (let retries = 0; ; retries++) {
+        try {
+          const attachment = await client.upload(item.file, name, {
+            signal: controller.signal,
+            onProgress: (loaded, total) => {
+              if (!controller.signal.aborted) update(id, { progress: total > 0 ? Math.min(1, loaded / total) : 0 });
+            },
+          });
+          if (!controller.signal.aborted) update(id, { state: 'done', progress: 1, attachment });
+          return;
+        } catch (error) {
+          // A cancelled upload was marked by `cancel`; a removed one is gone.
+          if (controller.signal.aborted) return;
+          if (!isBusy(error) || retries >= MAX_BUSY_RETRIES) {
+            update(id, { state: 'failed', problem: uploadProblem(error), retryAt: undefined });
+            return;
+          }
+          // A rate limit or a maintenance window: failing the file would make the visitor do by
+          // hand what `Retry-After` already says, and a retry sooner than it is refused again.
+          const ms = Math.max((error.retryAfter ?? 0) * 1000, backoff(retries, 1000, 15000));
+          update(id, { state: 'waiting', progress: 0, retryAt: clock.now() + ms });
+          if (!(await wait(ms, controller.signal))) return;
+          update(id, { state: 'uploading', progress: 0, retryAt: undefined });
+        }
+      }
     } finally {
       if (controllers.get(id) === controller) controllers.delete(id);
     }
+  }
+
+  /** Resolves true after `ms`, or false as soon as the upload is cancelled or removed. */
+  function wait(ms: number, signal: AbortSignal): Promise<boolean> {
+    return new Promise((resolve) => {
+      const onAbort = () => {
+        clock.clearTimeout(handle);
+        resolve(false);
+      };
+      const handle = clock.setTimeout(() => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(true);
+      }, ms);
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
   }
 
   return {
@@ -172,7 +216,7 @@ export function createUploadQueue(client: ParleyClient, options: UploadQueueOpti
       if (!controller) return;
       controller.abort();
       controllers.delete(id);
-      update(id, { state: 'failed', problem: 'cancelled', progress: 0 });
+      update(id, { state: 'failed', problem: 'cancelled', progress: 0, retryAt: undefined });
     },
     retry(id) {
       const item = find(id);
@@ -199,6 +243,14 @@ export function createUploadQueue(client: ParleyClient, options: UploadQueueOpti
   };
 }
 
+/**
+ * A rate limit (429), or a 503 that says when to come back (`Retry-After`, a maintenance window).
+ * A bare 503 or another 5xx fails at once, so the visitor sees it and decides.
+ */
+function isBusy(error: unknown): error is HttpError {
+  return isHttpError(error) && (error.status === 429 || (error.status === 503 && error.retryAfter !== undefined));
+}
+
 function uploadProblem(error: unknown): UploadProblem {
   if (isHttpError(error)) {
     if (error.problemCode === 'payload_too_large' || error.status === 413) return 'size';
@@ -210,7 +262,7 @@ function uploadProblem(error: unknown): UploadProblem {
 // Refused files are not saved: they never left the page, and the visitor saw why.
 function toDraft(item: UploadItem): DraftUpload[] {
   if (item.state === 'refused') return [];
-  const state = item.state === 'checking' ? 'uploading' : item.state;
+  const state = item.state === 'checking' || item.state === 'waiting' ? 'uploading' : item.state;
   return [
     {
       id: item.id,

@@ -1,4 +1,4 @@
-import { isHttpError, isTransientError, type ParleyError } from '../errors/index.js';
+import { HttpError, isHttpError, isTransientError, type ParleyError } from '../errors/index.js';
 import type { CreateSessionRequest, SessionResponse } from '../protocol/index.js';
 import type { Transport } from '../transport/index.js';
 import type { Clock } from './Clock.js';
@@ -32,6 +32,7 @@ export interface SessionStarter {
  * the backend is unreachable or failing (shown as offline), or it sent an invalid reply (a bad
  * deploy, a captive portal, a meddling proxy; shown as a session error meanwhile). A refusal
  * such as `403` can never succeed by repeating it, so that error stays on screen and it stops.
+ * A `Retry-After` on a 429 or 503 is honoured: the next attempt waits at least that long.
  */
 export function createSessionStarter(deps: SessionStarterDeps): SessionStarter {
   const { transport, stores } = deps;
@@ -63,10 +64,13 @@ export function createSessionStarter(deps: SessionStarterDeps): SessionStarter {
         stores.$session.set({ ...stores.$session.get(), status: 'error' });
         if (error.code !== 'invalid_response') return;
       }
+      // A 429 or 503 with `Retry-After` names the earliest useful retry; coming back sooner only
+      // spends another token of the rate limit (or hits the same outage) and is refused again.
+      const retryAfter = error instanceof HttpError && error.retryAfter !== undefined ? error.retryAfter * 1000 : 0;
       timer = deps.clock.setTimeout(() => {
         timer = null;
         void open(token, run);
-      }, backoff(attempt++));
+      }, Math.max(retryAfter, backoff(attempt++)));
       return;
     }
     if (run !== generation) return;

@@ -38,7 +38,7 @@ export function Composer() {
   // A resolved conversation stays writable (the server reopens it), like Intercom's; the visitor
   // may also start a fresh one.
   const resolved = conversation?.status === 'resolved';
-  const busy = items.some((item) => item.state === 'uploading' || item.state === 'checking');
+  const busy = items.some((item) => item.state === 'uploading' || item.state === 'checking' || item.state === 'waiting');
   const ready = items.some((item) => item.state === 'done');
   // A send while files upload waits for them (useSend), so only an empty message is refused.
   const canSend = !disabled && !checking && (draft.trim() !== '' || ready || busy);

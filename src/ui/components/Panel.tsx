@@ -10,6 +10,7 @@ import { Composer } from './Composer.js';
 import { DropZone } from './DropZone.js';
 import { ArticleView, AwayNotice, ConversationList, Rating, TopicPicker } from './lazyParts.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
+import { InvalidReplyNotice } from './InvalidReplyNotice.js';
 import { PANEL_ID } from './Launcher.js';
 import { MessageList } from './MessageList.js';
 import { NoticeBanner } from './NoticeBanner.js';
@@ -91,6 +92,7 @@ export function Panel() {
         <StorageNotice />
       </div>
       <div class="body">
+        <InvalidReplyNotice />
         {screen === 'home' && (
           <div class="scroll">
             <Welcome />

@@ -27,7 +27,8 @@ export function UploadChip({ item, onPickAgain }: UploadChipProps) {
   const remote = useAttachmentUrl(client, item.attachment ?? PLACEHOLDER, restored);
   const preview = local ?? (restored ? remote.url : null);
   const problem = item.state === 'failed' || item.state === 'refused';
-  const busy = item.state === 'uploading' || item.state === 'checking';
+  // Waiting out a busy server is still in progress: it can be cancelled, not removed or retried.
+  const busy = item.state === 'uploading' || item.state === 'checking' || item.state === 'waiting';
   const percent = Math.round(item.progress * 100);
   const name = { name: item.name };
 
@@ -45,7 +46,7 @@ export function UploadChip({ item, onPickAgain }: UploadChipProps) {
               {item.name}
             </span>
             <span class="chip-meta" aria-hidden={busy || undefined}>
-              {busy ? `${t.formatNumber(percent)}%` : formatFileSize(t, item.size)}
+              {item.state === 'waiting' ? t('upload.waitingShort') : busy ? `${t.formatNumber(percent)}%` : formatFileSize(t, item.size)}
             </span>
             <span class="sr-only">{uploadText(t, item)}</span>
           </>

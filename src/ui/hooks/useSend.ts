@@ -91,7 +91,7 @@ export function useSend(textarea: RefObject<HTMLTextAreaElement>) {
 
 /** Resolves once no file is uploading or being checked (at once when none is). */
 function uploadsSettled(uploads: UploadQueue): Promise<void> {
-  const busy = () => uploads.$items.get().some((item) => item.state === 'uploading' || item.state === 'checking');
+  const busy = () => uploads.$items.get().some((item) => item.state === 'uploading' || item.state === 'checking' || item.state === 'waiting');
   if (!busy()) return Promise.resolve();
   return new Promise((resolve) => {
     const stop = uploads.$items.listen(() => {

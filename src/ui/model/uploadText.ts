@@ -6,6 +6,7 @@ export function uploadText(t: Translator, item: UploadItem): string {
   const name = item.name;
   if (item.state === 'checking') return t('upload.checking', { name });
   if (item.state === 'uploading') return t('upload.progress', { name, percent: Math.round(item.progress * 100) });
+  if (item.state === 'waiting') return t('upload.waiting', { name });
   if (item.state === 'done') return t('upload.done', { name });
   switch (item.problem) {
     case 'type':

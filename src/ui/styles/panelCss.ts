@@ -44,6 +44,15 @@ export const panelCss = /* css */ `
 }
 .connection:empty { display: none; }
 .connection .icon { inline-size: 16px; block-size: 16px; color: var(--parley-color-danger); }
+/* Overlays the top of the body: appearing or leaving never moves the transcript or the composer. */
+.reply-notice {
+  position: absolute; inset-block-start: 8px; inset-inline: var(--parley-pad); z-index: 2; pointer-events: none;
+  display: flex; align-items: center; gap: 8px; padding: 6px 10px; font-size: 12px; line-height: 1.35;
+  color: var(--parley-color-muted); background: var(--parley-color-surface);
+  border: 1px solid var(--parley-color-border); border-radius: 8px; box-shadow: 0 2px 8px rgb(0 0 0 / 0.08);
+}
+.reply-notice:empty { display: none; }
+.reply-notice .icon { inline-size: 16px; block-size: 16px; flex: none; }
 
 .notice {
   display: flex; align-items: flex-start; gap: 10px; padding: 10px var(--parley-pad);

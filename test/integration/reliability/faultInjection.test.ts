@@ -16,7 +16,13 @@ const MESSAGES_PER_VISITOR = 334;
 const AGENT_REPLIES = 330;
 const OPERATOR_KEY = 'reliability-operator-key-0123456789';
 
-type FaultKind = '5xx' | 'drop' | 'hang' | 'delay' | 'lose-reply' | 'cut-stream';
+type FaultKind = '5xx' | 'drop' | 'hang' | 'delay' | 'delay-reply' | 'lose-reply' | 'cut-stream';
+// Visitor 0 waits 5 s for a reply, so a reply held 2–4 s arrives in time and is used; visitors 1
+// and 2 give up after 1 s, so the held reply comes too late and the outbox's resend of the same
+// clientId is answered `duplicate: true`. Both must end with the message shown once.
+const PATIENT_VISITOR = 0;
+const TIMEOUT_MS = { patient: 5000, impatient: 1000 };
+const VISITOR_HEADER = 'x-fault-visitor';
 interface StoredMessage {
   id: string;
   seq: number;
@@ -51,26 +57,38 @@ describe('delivery under a seeded schedule of network faults and a backend resta
     const counts: Record<string, number> = {};
     const count = (kind: string) => (counts[kind] = (counts[kind] ?? 0) + 1);
     let injecting = true;
+    // Held replies by whether the visitor was still waiting for them (see PATIENT_VISITOR).
+    const held = { inTime: 0, afterTimeout: 0 };
     proxy.decide = (request) => {
       if (!injecting) return null;
       const path = request.url.split('?')[0]!;
+      // A hang costs the patient visitor its whole 5 s timeout; the others cover hangs.
+      const patient = request.headers[VISITOR_HEADER] === String(PATIENT_VISITOR);
+      const hang = patient ? 0 : 1;
       let kind: FaultKind | null = null;
       if (request.method === 'POST' && path.endsWith('/messages')) {
-        if (faults.chance(0.085)) kind = faults.weighted({ '5xx': 3, 'lose-reply': 3, delay: 2, hang: 1, drop: 2 });
+        if (faults.chance(0.085)) kind = faults.weighted({ '5xx': 3, 'lose-reply': 3, delay: 2, 'delay-reply': 1, hang, drop: 2 });
       } else if (path === '/v1/events') {
-        if (faults.chance(0.3)) kind = faults.weighted({ 'cut-stream': 5, '5xx': 1, drop: 1, hang: 1 });
+        if (faults.chance(0.3)) kind = faults.weighted({ 'cut-stream': 5, hang, '5xx': 1, drop: 1 });
       } else if (faults.chance(0.06)) {
-        kind = faults.weighted({ '5xx': 2, drop: 1, delay: 1 });
+        kind = faults.weighted({ '5xx': 2, drop: 1, delay: 1, 'delay-reply': 1 });
       }
       if (kind === null) return null;
       if (kind !== 'cut-stream') count(kind);
-      return toAction(kind, faults.int(200, 1800));
+      if (kind === 'delay-reply') held[patient ? 'inTime' : 'afterTimeout'] += 1;
+      return toAction(kind, kind === 'delay-reply' ? faults.int(2000, 4000) : faults.int(200, 1800));
     };
 
     const warnings: string[] = [];
-    const clients: ParleyClient[] = Array.from({ length: VISITORS }, () =>
+    const clients: ParleyClient[] = Array.from({ length: VISITORS }, (_, v) =>
       createClient({
-        transport: createHttpTransport({ endpoint: proxy.url, timeout: 1000, retries: 1, streamIdleTimeout: 2500 }),
+        transport: createHttpTransport({
+          endpoint: proxy.url,
+          timeout: v === PATIENT_VISITOR ? TIMEOUT_MS.patient : TIMEOUT_MS.impatient,
+          retries: 1,
+          streamIdleTimeout: 2500,
+          fetch: markVisitor(v),
+        }),
         storage: createMemoryStorage(),
         onWarning: (message) => warnings.push(message),
       }),
@@ -212,6 +230,7 @@ describe('delivery under a seeded schedule of network faults and a backend resta
       requests: proxy.requests.length,
       faults: faultTotal,
       faultsByKind: counts,
+      heldReplies: held,
       lost: lost + agentLost,
       duplicatedOnServer: duplicated + agentDuplicated,
       duplicatedOnClients: clientDuplicates,
@@ -222,7 +241,10 @@ describe('delivery under a seeded schedule of network faults and a backend resta
     expect(duplicated + agentDuplicated + clientDuplicates).toBe(0);
     expect(unhandled).toEqual([]);
     expect(faultTotal).toBeGreaterThanOrEqual(100);
+    expect(counts['delay-reply'] ?? 0).toBeGreaterThan(0);
     expect(sent.flat().length + replies.length).toBeGreaterThanOrEqual(1000);
+    // The issue's bar: the whole schedule, restart and convergence included, within a minute.
+    expect(elapsed).toBeLessThan(60_000);
   }, 120000);
 });
 
@@ -256,12 +278,23 @@ describe('a live stream that stalls without closing', () => {
   });
 });
 
+/** Tags every request of visitor `v`, so the proxy can tell the patient visitor from the others. */
+function markVisitor(v: number): typeof fetch {
+  return (input, init) => {
+    const request = new Request(input, init);
+    request.headers.set(VISITOR_HEADER, String(v));
+    return globalThis.fetch(request);
+  };
+}
+
 function toAction(kind: FaultKind, ms: number): FaultAction {
   switch (kind) {
     case '5xx':
       return { kind: 'status', status: 503, body: JSON.stringify({ code: 'internal', message: 'injected outage' }) };
     case 'delay':
       return { kind: 'delay', ms };
+    case 'delay-reply':
+      return { kind: 'delay-reply', ms };
     default:
       return { kind };
   }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, createHttpTransport, createMemoryStorage, isHttpError } from '../../../src/core/index.js';
+import { createClient, createHttpTransport, createMemoryStorage, createUploadQueue, isHttpError } from '../../../src/core/index.js';
 import { createParleyServer, type ParleyServer } from '../../../src/server/index.js';
 import { createHttpFaultProxy } from '../../reliability/support/createHttpFaultProxy.js';
 import { recordFigures } from '../../reliability/support/figures.js';
@@ -60,6 +60,110 @@ describe('rate limits: 429 with Retry-After, honoured by the real client', () =>
       expect(sent.every((m) => replies.filter((r) => r.clientId === m.clientId && r.status < 300).length === 1)).toBe(true);
       figures.rateLimit = { sends: texts.length, answered429: gaps.length, retryAfterSeconds: limited.retryAfter, resendAfterMs: gaps, stored: stored.body.messages.length };
     } finally {
+      client.destroy();
+      await proxy.close();
+    }
+  });
+});
+
+describe('Retry-After on session start and uploads, honoured by the real client', () => {
+  let server: ParleyServer;
+  beforeAll(async () => {
+    // One session and one upload at once, then one every 2 s: the second of each is told to wait.
+    server = await createParleyServer({
+      port: 0,
+      database: ':memory:',
+      quiet: true,
+      limits: { rate: { sessions: { burst: 1, perMinute: 30 }, uploads: { burst: 1, perMinute: 30 } } },
+    });
+  });
+  afterAll(() => server.close());
+
+  /** Records status, Retry-After and reply time of every request matching `match`. */
+  const recorder = (match: (method: string, path: string) => boolean) => {
+    const replies: Array<{ status: number; retryAfter: number; at: number }> = [];
+    const decide = (request: { method: string; url: string }) =>
+      match(request.method, request.url.split('?')[0]!)
+        ? {
+            kind: 'rewrite' as const,
+            rewrite: (reply: { status: number; headers: Record<string, string>; body: string }) => {
+              replies.push({ status: reply.status, retryAfter: Number(reply.headers['retry-after'] ?? 0), at: Date.now() });
+              return reply;
+            },
+          }
+        : null;
+    return { replies, decide };
+  };
+
+  it('a visitor whose session start is limited gets in by itself, asking again only after Retry-After', async () => {
+    const proxy = await createHttpFaultProxy(server.port);
+    const sessions = recorder((method, path) => method === 'POST' && path === '/v1/sessions');
+    proxy.decide = sessions.decide;
+    const transport = () => createHttpTransport({ endpoint: proxy.url });
+    const first = createClient({ transport: transport(), storage: createMemoryStorage(), onWarning: () => undefined });
+    const second = createClient({ transport: transport(), storage: createMemoryStorage(), onWarning: () => undefined });
+    try {
+      await first.start();
+      expect(first.$session.get().status).toBe('ready');
+      await second.start();
+      expect(second.$error.get()?.code).toBe('rate_limited');
+      await waitFor(() => second.$session.get().status === 'ready', 'the limited visitor to get a session', 10000);
+      second.send('let me in');
+      await waitFor(() => second.$messages.get()[0]?.state === 'sent', 'the first message');
+
+      const limited = sessions.replies.filter((r) => r.status === 429);
+      expect(limited.length).toBeGreaterThan(0);
+      const gaps = limited.map((reply) => {
+        const next = proxy.requests.find((r) => r.method === 'POST' && r.url === '/v1/sessions' && r.at > reply.at)!;
+        expect(next.at - reply.at, 'a session retry came before Retry-After').toBeGreaterThanOrEqual(reply.retryAfter * 1000 - 20);
+        return next.at - reply.at;
+      });
+      // Asking again early would only have earned more 429s: exactly one is answered.
+      expect(sessions.replies.map((r) => r.status)).toEqual([201, 429, 201]);
+      figures.sessionRateLimit = { answered429: limited.length, retryAfterSeconds: limited[0]!.retryAfter, retryAfterMs: gaps };
+    } finally {
+      first.destroy();
+      second.destroy();
+      await proxy.close();
+    }
+  });
+
+  it('a limited upload shows that it waits, retries after Retry-After by itself and is sent', async () => {
+    const proxy = await createHttpFaultProxy(server.port);
+    const uploads = recorder((method, path) => method === 'POST' && path === '/v1/uploads');
+    proxy.decide = uploads.decide;
+    // The session bucket of the test above refills in 2 s.
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const client = createClient({ transport: createHttpTransport({ endpoint: proxy.url }), storage: createMemoryStorage(), onWarning: () => undefined });
+    const queue = createUploadQueue(client);
+    const seen: string[] = [];
+    const stop = queue.$items.listen((items) => {
+      const line = items.map((item) => `${item.name}:${item.state}`).join(' ');
+      if (seen.at(-1) !== line) seen.push(line);
+    });
+    try {
+      await client.start();
+      const png = new Uint8Array(makePng(8, 8));
+      queue.add([new File([png], 'first.png', { type: 'image/png' }), new File([png], 'second.png', { type: 'image/png' })]);
+      await waitFor(() => queue.$items.get().some((item) => item.state === 'waiting'), 'an upload to wait');
+      const waiting = queue.$items.get().find((item) => item.state === 'waiting')!;
+      expect(waiting.retryAt).toBeGreaterThan(Date.now());
+      expect(waiting.problem).toBeUndefined();
+      await waitFor(() => queue.$items.get().every((item) => item.state === 'done'), 'both uploads to finish', 10000);
+      client.send('two screenshots', { attachments: queue.take() });
+      await waitFor(() => client.$messages.get()[0]?.state === 'sent', 'the message with both files');
+      expect(client.$messages.get()[0]!.attachments.map((a) => a.name).sort()).toEqual(['first.png', 'second.png']);
+
+      const limited = uploads.replies.filter((r) => r.status === 429);
+      expect(limited).toHaveLength(1);
+      const next = proxy.requests.find((r) => r.method === 'POST' && r.url === '/v1/uploads' && r.at > limited[0]!.at)!;
+      expect(next.at - limited[0]!.at).toBeGreaterThanOrEqual(limited[0]!.retryAfter * 1000 - 20);
+      expect(seen.some((line) => line.includes(`${waiting.name}:waiting`))).toBe(true);
+      expect(seen.some((line) => line.includes(':failed'))).toBe(false);
+      figures.uploadRateLimit = { uploads: 2, answered429: limited.length, retryAfterSeconds: limited[0]!.retryAfter, retryAfterMs: next.at - limited[0]!.at };
+    } finally {
+      stop();
+      queue.destroy();
       client.destroy();
       await proxy.close();
     }

@@ -11,6 +11,11 @@ export type FaultAction =
   | { kind: 'hang' }
   /** Forwards after `ms`, even if the client gave up meanwhile (a slow link that still delivers). */
   | { kind: 'delay'; ms: number }
+  /**
+   * Forwards at once, lets the backend act, then holds its reply for `ms` before sending it (a
+   * slow or congested link on the way back): a client that gave up meanwhile never sees it.
+   */
+  | { kind: 'delay-reply'; ms: number }
   /** Forwards, lets the backend act, then resets the connection: the reply is lost. */
   | { kind: 'lose-reply' }
   /** Forwards, then replaces the backend's reply (a broken backend or a meddling proxy). */
@@ -62,7 +67,7 @@ interface Stream {
 /**
  * An HTTP-aware fault proxy on 127.0.0.1 between the real client and the real server. Unlike the
  * TCP proxy in test/support it understands requests, so it can answer 5xx, delay or hang one
- * request, lose one reply after the backend acted on it, rewrite replies, and cut an SSE stream
+ * request, hold or lose one reply after the backend acted on it, rewrite replies, and cut an SSE stream
  * in the middle of a frame (after writing part of it), which is what flaky mobile links do.
  */
 export async function createHttpFaultProxy(targetPort: number): Promise<HttpFaultProxy> {
@@ -133,8 +138,13 @@ export async function createHttpFaultProxy(targetPort: number): Promise<HttpFaul
           let out: ProxiedReply = { status: reply.statusCode ?? 502, headers, body: Buffer.concat(parts).toString('utf8') };
           if (action?.kind === 'rewrite') out = action.rewrite(out);
           const { 'content-length': _length, 'transfer-encoding': _encoding, connection: _connection, ...rest } = out.headers;
-          res.writeHead(out.status, { ...rest, 'Content-Length': String(Buffer.byteLength(out.body)) });
-          res.end(out.body);
+          const send = () => {
+            if (res.destroyed) return;
+            res.writeHead(out.status, { ...rest, 'Content-Length': String(Buffer.byteLength(out.body)) });
+            res.end(out.body);
+          };
+          if (action?.kind === 'delay-reply') setTimeout(send, action.ms);
+          else send();
         });
       },
     );

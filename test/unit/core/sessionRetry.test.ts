@@ -52,6 +52,30 @@ describe('session start after an invalid or failed reply', () => {
     expect(client.$error.get()).toBeNull();
   });
 
+  it('waits at least Retry-After before trying again after a 429 or 503, then starts normally', async () => {
+    const t = createTestClient();
+    const { client, server, clock } = t;
+    server.failNext(
+      'createSession',
+      new HttpError(429, 'rate_limited', 'fake: too many sessions', { retryAfter: 7 }),
+      new HttpError(503, 'internal', 'fake: maintenance', { retryAfter: 12 }),
+    );
+
+    await client.start();
+    expect(client.$error.get()?.code).toBe('rate_limited');
+    // The plain backoff (well under a second for a first retry) would have come back long before.
+    await clock.advance(6_900);
+    expect(sessionCalls(t)).toBe(1);
+    await clock.advance(200);
+    expect(sessionCalls(t)).toBe(2);
+    await clock.advance(11_800);
+    expect(sessionCalls(t)).toBe(2);
+    await clock.advance(300);
+    expect(sessionCalls(t)).toBe(3);
+    expect(client.$session.get()).toMatchObject({ status: 'ready', sessionId: 'ses_1' });
+    expect(client.$error.get()).toBeNull();
+  });
+
   it('stops on a refusal that repeating cannot fix (403), keeping the error on screen', async () => {
     const t = createTestClient();
     const { client, server, clock } = t;

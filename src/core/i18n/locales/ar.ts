@@ -198,6 +198,8 @@ export const ar: Catalog = {
   'upload.chooseAgain': 'اختيار {name} مرة أخرى',
   'upload.force': 'إرفاق على أي حال',
   'upload.wait': 'ستُرسَل رسالتك عند اكتمال رفع الملفات.',
+  'upload.waiting': 'سيُعاد رفع {name} بعد قليل: طلب الخادم الانتظار',
+  'upload.waitingShort': 'بانتظار…',
 
   'screenshot.title': 'معاينة لقطة الشاشة',
   'screenshot.hint': 'قبل الإرفاق، تأكد من أن اللقطة لا تُظهر كلمات مرور أو مفاتيح أو بيانات شخصية.',
@@ -259,6 +261,7 @@ export const ar: Catalog = {
   'connection.connecting': 'جارٍ الاتصال…',
   'connection.offline': 'أنت غير متصل بالإنترنت. ستُرسل الرسائل عند عودة الاتصال.',
   'connection.reconnecting': 'انقطع الاتصال. جارٍ إعادة الاتصال…',
+  'connection.invalidReply': 'أرسل الدعم ردًا تعذّرت قراءته. تجاوزناه، وتستمر المحادثة بالعمل.',
 
   'error.network': 'تعذّر الوصول إلى الدعم. جارٍ إعادة الاتصال…',
   'error.timeout': 'استجابة الدعم بطيئة. جارٍ إعادة المحاولة…',

@@ -153,6 +153,8 @@ export const de: Catalog = {
   'upload.chooseAgain': '{name} erneut auswählen',
   'upload.force': 'Trotzdem anhängen',
   'upload.wait': 'Ihre Nachricht wird gesendet, sobald die Dateien hochgeladen sind.',
+  'upload.waiting': '{name} wird gleich erneut hochgeladen: Der Server hat um eine kurze Pause gebeten',
+  'upload.waitingShort': 'Wartet…',
 
   'screenshot.title': 'Screenshot-Vorschau',
   'screenshot.hint': 'Prüfen Sie vor dem Anhängen, dass keine Passwörter, Schlüssel oder persönlichen Daten zu sehen sind.',
@@ -214,6 +216,7 @@ export const de: Catalog = {
   'connection.connecting': 'Verbindung wird hergestellt…',
   'connection.offline': 'Sie sind offline. Nachrichten werden gesendet, sobald die Verbindung wieder steht.',
   'connection.reconnecting': 'Verbindung unterbrochen. Neuer Verbindungsversuch…',
+  'connection.invalidReply': 'Der Support hat eine Antwort gesendet, die wir nicht lesen konnten. Sie wurde übersprungen; der Chat funktioniert weiter.',
 
   'error.network': 'Der Support ist nicht erreichbar. Neuer Verbindungsversuch…',
   'error.timeout': 'Der Support antwortet langsam. Neuer Versuch…',

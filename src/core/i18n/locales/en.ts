@@ -152,6 +152,8 @@ export const en = {
   'upload.chooseAgain': 'Choose {name} again',
   'upload.force': 'Attach anyway',
   'upload.wait': 'Your message is sent when the uploads finish.',
+  'upload.waiting': '{name} will upload again shortly: the server asked us to wait',
+  'upload.waitingShort': 'Waiting…',
 
   'screenshot.title': 'Screenshot preview',
   'screenshot.hint': 'Check that it shows no passwords, keys or personal details before you attach it.',
@@ -213,6 +215,7 @@ export const en = {
   'connection.connecting': 'Connecting…',
   'connection.offline': 'You are offline. Messages will be sent when the connection is back.',
   'connection.reconnecting': 'Connection lost. Reconnecting…',
+  'connection.invalidReply': 'Support sent a reply we could not read. It was skipped; the chat keeps working.',
 
   'error.network': 'Cannot reach support. Reconnecting…',
   'error.timeout': 'Support is responding slowly. Retrying…',

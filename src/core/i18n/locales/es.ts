@@ -175,6 +175,8 @@ export const es: Catalog = {
   'upload.chooseAgain': 'Volver a elegir {name}',
   'upload.force': 'Adjuntar de todos modos',
   'upload.wait': 'Tu mensaje se enviará cuando terminen de subirse los archivos.',
+  'upload.waiting': '{name} se volverá a subir en breve: el servidor pidió esperar',
+  'upload.waitingShort': 'En espera…',
 
   'screenshot.title': 'Vista previa de la captura',
   'screenshot.hint': 'Antes de adjuntarla, comprueba que no se vean contraseñas, claves ni datos personales.',
@@ -236,6 +238,7 @@ export const es: Catalog = {
   'connection.connecting': 'Conectando…',
   'connection.offline': 'Estás sin conexión. Los mensajes se enviarán cuando vuelva la conexión.',
   'connection.reconnecting': 'Se perdió la conexión. Reconectando…',
+  'connection.invalidReply': 'Soporte envió una respuesta que no pudimos leer. La omitimos; el chat sigue funcionando.',
 
   'error.network': 'No podemos conectar con soporte. Reconectando…',
   'error.timeout': 'Soporte está tardando en responder. Reintentando…',

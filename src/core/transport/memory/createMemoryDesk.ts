@@ -1,4 +1,5 @@
 import type { Author, Conversation, Message, Rating, ServerEvent, WidgetConfig } from '../../protocol/index.js';
+import type { ParleyError } from '../../errors/index.js';
 import type { LiveHandlers } from '../Transport.js';
 import { type MemoryConfigOverrides, memoryDefaultConfig, mergeMemoryConfig } from './memoryConfig.js';
 
@@ -155,6 +156,13 @@ export function createMemoryDesk(options: MemoryDeskOptions) {
     system,
     openConversation,
 
+    /**
+     * Sends a live frame that fails Protocol v1 (a bad deploy, a meddling proxy): subscribers get
+     * `error` through `onInvalid`, as from the HTTP transport, and the stream goes on.
+     */
+    emitInvalid(error: ParleyError) {
+      for (const subscriber of subscribers) subscriber.handlers.onInvalid(error);
+    },
     /** Changes what the next `getConfig` returns (availability, notices, topics …). */
     setConfig(overrides: MemoryConfigOverrides) {
       config = mergeMemoryConfig(config, overrides);
