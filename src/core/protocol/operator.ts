@@ -25,6 +25,13 @@ export const OperatorConversationSchema = z.object({
   }),
   lastContext: z.optional(z.nullable(PageContextSchema)),
   attachmentCount: z.int(),
+  /**
+   * The knowledge-base article the visitor read before asking ("Still need help?"). `title` is
+   * null when the article is no longer in the knowledge base.
+   */
+  article: z.optional(
+    z.nullable(z.object({ id: z.string().check(z.maxLength(128)), title: z.nullable(z.string()) })),
+  ),
 });
 
 export const OperatorConversationListSchema = z.object({

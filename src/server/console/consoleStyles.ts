@@ -78,6 +78,7 @@ button.primary { background: var(--accent); border-color: var(--accent); color: 
 .side dl { margin: 0; display: grid; grid-template-columns: auto 1fr; gap: 4px 10px; }
 .side dt { color: var(--muted); }
 .side dd { margin: 0; overflow-wrap: anywhere; }
+.side .read-before { margin: 12px 0 0; overflow-wrap: anywhere; }
 .pages { list-style: none; margin: 0; padding: 0; display: grid; gap: 6px; }
 .pages li { font-size: 12px; }
 .pages .when { color: var(--muted); }

@@ -202,6 +202,13 @@ export class ConversationView {
         ...row('Locale', visitor.locale, 'console-locale'),
         ...row('Assignee', conversation.assignee?.name),
       ),
+      // What the visitor already tried ("Still need help?" under an article), so the agent does not repeat it.
+      conversation.article &&
+        h(
+          'p',
+          { class: 'read-before', testid: 'console-article', attrs: { title: conversation.article.id } },
+          `Read before asking: ${conversation.article.title ?? conversation.article.id}`,
+        ),
       h('h3', {}, 'Rating'),
       rating
         ? h('div', { testid: 'console-rating' }, h('span', { class: 'rating', attrs: { 'aria-label': `${rating.score} of 5` } }, '★'.repeat(rating.score) + '☆'.repeat(5 - rating.score)), rating.comment ? h('p', {}, rating.comment) : null)

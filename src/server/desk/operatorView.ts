@@ -22,7 +22,15 @@ export function toOperatorConversation(ctx: ServerContext, record: ConversationR
     },
     lastContext: ctx.repos.pageVisits.last(record.visitorId),
     attachmentCount: ctx.repos.uploads.countForConversation(record.id),
+    article: readArticle(ctx, record),
   };
+}
+
+/** The article behind "Still need help?", titled in the conversation's language where it exists. */
+function readArticle(ctx: ServerContext, record: ConversationRecord): OperatorConversation['article'] {
+  if (!record.articleId) return null;
+  const article = ctx.kb.get(record.articleId, record.locale ?? undefined);
+  return { id: record.articleId, title: article?.title ?? null };
 }
 
 export function operatorDetail(ctx: ServerContext, record: ConversationRecord): OperatorConversationDetail {

@@ -169,14 +169,41 @@ describe('first-line bot', () => {
     const visitor = await newVisitor(server.current);
     const { id } = await botConversation(server.current, visitor, 'en');
     const stream = await openStream(eventsUrl(), visitor.token);
-    await send(server.current, visitor, id, 'What are the trading fees for market orders?');
-    await stream.waitFor(replyDone(id));
+    // The widget sends the page the visitor is on with each message.
+    const page = {
+      url: 'https://exchange.example/trade/BTC-USDT?type=market',
+      title: 'Trade BTC/USDT',
+      custom: { plan: 'pro', accountId: 'A-7731' },
+    };
+    const question = 'What are the trading fees for market orders?';
+    const asked = await call(server.current, 'POST', `/v1/conversations/${id}/messages`, {
+      token: visitor.token,
+      body: { clientId: clientId(), text: question, context: page },
+    });
+    expect(asked.status).toBe(201);
+    const answer = botReply(await stream.waitFor(replyDone(id)), id).final;
+    expect(answer?.text).toMatch(/Trading, deposit and withdrawal fees/);
 
     const handoff = await call(server.current, 'POST', `/v1/conversations/${id}/messages`, {
       token: visitor.token,
       body: { clientId: clientId(), text: 'Talk to a person', quickReplyId: 'handoff' },
     });
     expect(handoff.status).toBe(201);
+
+    // The agent who picks it up sees what was asked, what the bot answered, and where the visitor is.
+    const desk = await call(server.current, 'GET', `/v1/operator/conversations/${id}`, { token: server.current.operatorKey });
+    expect(desk.status).toBe(200);
+    expect(desk.body.conversation).toMatchObject({ handler: 'human', lastContext: page });
+    const exchange = desk.body.messages.map((m: Message) => ({ role: m.author.role, text: m.text, kind: m.system?.kind }));
+    expect(exchange).toEqual([
+      { role: 'visitor', text: question, kind: undefined },
+      { role: 'bot', text: answer?.text, kind: undefined },
+      { role: 'visitor', text: 'Talk to a person', kind: undefined },
+      { role: 'system', text: expect.any(String), kind: 'handoff.requested' },
+    ]);
+    expect(desk.body.messages[0]).toMatchObject({ context: page });
+    expect(desk.body.messages[1].streaming).toBeUndefined();
+    expect(desk.body.pages.map((visit: { context: unknown }) => visit.context)).toContainEqual(page);
     const conversation = await call(server.current, 'GET', `/v1/conversations/${id}`, { token: visitor.token });
     expect(conversation.body.conversation.handler).toBe('human');
     const messages = await history(server.current, visitor, id);

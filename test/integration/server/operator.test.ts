@@ -122,6 +122,37 @@ describe('operator API', () => {
     expect(handoff.body.conversation.handler).toBe('human');
   });
 
+  it('shows the desk the article the visitor read before "Still need help?", titled from the knowledge base', async () => {
+    const visitor = await newVisitor(server.current);
+    const start = async (body: Record<string, unknown>) => {
+      const res = await call(server.current, 'POST', '/v1/conversations', {
+        token: visitor.token,
+        body: { clientId: clientId('conv'), ...body },
+      });
+      expect(res.status).toBe(201);
+      return res.body.conversation.id as string;
+    };
+    const fromArticle = await start({ articleId: 'deposit-not-arriving', locale: 'en' });
+    const inRussian = await start({ articleId: 'deposit-not-arriving', locale: 'ru' });
+    const gone = await start({ articleId: 'no-such-article', locale: 'en' });
+    const plain = await start({ locale: 'en' });
+
+    const detail = await op('GET', `/conversations/${fromArticle}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body.conversation.article).toEqual({ id: 'deposit-not-arriving', title: 'My deposit has not arrived' });
+    expect((await op('GET', `/conversations/${inRussian}`)).body.conversation.article).toEqual({
+      id: 'deposit-not-arriving',
+      title: 'Не пришёл депозит',
+    });
+    // An article since removed from the knowledge base still shows which one it was.
+    expect((await op('GET', `/conversations/${gone}`)).body.conversation.article).toEqual({ id: 'no-such-article', title: null });
+    expect((await op('GET', `/conversations/${plain}`)).body.conversation.article).toBeNull();
+
+    const list = await op('GET', '/conversations');
+    const listed = list.body.conversations.find((c: { id: string }) => c.id === fromArticle);
+    expect(listed.article).toEqual({ id: 'deposit-not-arriving', title: 'My deposit has not arrived' });
+  });
+
   it('lists unresolved conversations first, filters by status and shows the visitor', async () => {
     const visitor = await newVisitor(server.current);
     await call(server.current, 'PATCH', '/v1/session', { token: visitor.token, body: { locale: 'uk' } });

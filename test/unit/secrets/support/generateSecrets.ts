@@ -135,6 +135,9 @@ export const CARD_RANGES: ReadonlyArray<{ network: string; low: number; high: nu
   { network: 'mir', low: 2200, high: 2204, lengths: [16] },
   { network: 'maestro', low: 50, high: 50, lengths: [13, 16, 19] },
   { network: 'maestro', low: 56, high: 69, lengths: [16, 18] },
+  // Lengths the ranges above never produce: Diners' 14 digits and Maestro's 17.
+  { network: 'diners 14-digit', low: 36, high: 36, lengths: [14] },
+  { network: 'maestro 17-digit', low: 6759, high: 6759, lengths: [17] },
 ];
 
 export function luhnCheckDigit(body: string): number {
@@ -157,10 +160,16 @@ export function generateCard(range: (typeof CARD_RANGES)[number]): string {
   return body + String(luhnCheckDigit(body));
 }
 
-/** A card number as people type it: plain, in groups of four with spaces or dashes, or Amex 4-6-5. */
+/**
+ * A card number as people type it: plain, in groups of four with spaces or dashes, or as printed
+ * on the card: Amex 4-6-5 and Diners 4-6-4.
+ */
 export function formatCard(digits: string, style: 'none' | 'spaces' | 'dashes'): string {
   if (style === 'none') return digits;
   const separator = style === 'spaces' ? ' ' : '-';
-  const groups = digits.length === 15 ? [digits.slice(0, 4), digits.slice(4, 10), digits.slice(10)] : digits.match(/.{1,4}/g)!;
+  const groups =
+    digits.length === 14 || digits.length === 15
+      ? [digits.slice(0, 4), digits.slice(4, 10), digits.slice(10)]
+      : digits.match(/.{1,4}/g)!;
   return groups.join(separator);
 }
