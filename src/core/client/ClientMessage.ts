@@ -1,4 +1,5 @@
 import type { Message } from '../protocol/index.js';
+import type { OutboxEntry } from './persistedState.js';
 
 /** `pending`: not yet confirmed by the server (offline or in flight); `failed`: rejected, retry possible. */
 export type DeliveryState = 'pending' | 'sent' | 'failed';
@@ -20,6 +21,24 @@ export interface ClientMessage extends Omit<Message, 'id' | 'seq' | 'conversatio
 
 export function fromServerMessage(message: Message): ClientMessage {
   return { ...message, state: 'sent' };
+}
+
+/** An unsent message as the list shows it: pending, or failed with its code, until the server has it. */
+export function fromOutboxEntry(entry: OutboxEntry, createdAt: string): ClientMessage {
+  return {
+    id: null,
+    seq: null,
+    conversationId: null,
+    clientId: entry.clientId,
+    author: { role: 'visitor' },
+    text: entry.text,
+    attachments: entry.attachments,
+    createdAt,
+    state: entry.failed ? 'failed' : 'pending',
+    localOrder: entry.localOrder,
+    ...(entry.errorCode ? { errorCode: entry.errorCode } : {}),
+    ...(entry.context ? { context: entry.context } : {}),
+  };
 }
 
 /**

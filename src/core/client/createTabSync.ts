@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { type ClientMessage, mergeMessages } from './ClientMessage.js';
+import { fromOutboxEntry, mergeMessages } from './ClientMessage.js';
 import type { ClientStores } from './createStores.js';
 import { type OutboxEntry, OutboxEntrySchema } from './persistedState.js';
 
@@ -44,23 +44,37 @@ export function createTabSync(
     if (!parsed.success || parsed.data.tab === tab) return;
     const message = parsed.data;
     if (message.type === 'outbox') {
+      const before = others.get(message.tab) ?? [];
       others.set(message.tab, message.entries);
-      const pending: ClientMessage[] = message.entries.map((e) => ({
-        id: null,
-        seq: null,
-        conversationId: null,
-        clientId: e.clientId,
-        author: { role: 'visitor' },
-        text: e.text,
-        attachments: e.attachments,
-        createdAt: new Date().toISOString(),
-        state: e.failed ? 'failed' : 'pending',
-        localOrder: e.localOrder,
-      }));
-      // A scan per entry allocates nothing: a Set of every clientId in a long conversation cost
-      // more than the merge, on every outbox change of every other tab.
-      const list = stores.$messages.get();
-      stores.$messages.set(mergeMessages(list, pending.filter((p) => !list.some((m) => m.clientId === p.clientId))));
+      const now = new Map(message.entries.map((e) => [e.clientId, e]));
+      // A failed entry that left the other tab's outbox was deleted there by the visitor. A pending
+      // one that left was sent: its server copy replaces the local one by clientId (fan-out).
+      const discarded = new Set(before.filter((e) => e.failed && !now.has(e.clientId)).map((e) => e.clientId));
+      let list = stores.$messages.get();
+      let changed = false;
+      // Local (unsent) messages sort last, so only the tail can match; a long conversation's
+      // sent messages are never walked.
+      for (let i = list.length - 1; i >= 0 && list[i]!.id === null; i--) {
+        const m = list[i]!;
+        const entry = now.get(m.clientId);
+        if (entry) {
+          now.delete(m.clientId);
+          const state = entry.failed ? 'failed' : 'pending';
+          if (m.state !== state) {
+            if (!changed) list = [...list];
+            list[i] = { ...m, state, ...(entry.errorCode ? { errorCode: entry.errorCode } : {}) };
+            changed = true;
+          }
+        } else if (discarded.has(m.clientId)) {
+          if (!changed) list = [...list];
+          list.splice(i, 1);
+          changed = true;
+        }
+      }
+      // What is left in `now` is new to this tab: shown as pending (or failed) until the server has it.
+      const createdAt = new Date().toISOString();
+      const added = [...now.values()].filter((e) => !list.some((m) => m.clientId === e.clientId)).map((e) => fromOutboxEntry(e, createdAt));
+      if (changed || added.length > 0) stores.$messages.set(added.length > 0 ? mergeMessages(list, added) : list);
       hooks.onOthersChanged();
     } else if (message.type === 'locale') {
       hooks.onLocale(message.locale);

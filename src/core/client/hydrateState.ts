@@ -1,5 +1,5 @@
 import type { ParleyStorage } from '../persistence/index.js';
-import { type ClientMessage, mergeMessages } from './ClientMessage.js';
+import { type ClientMessage, fromOutboxEntry, mergeMessages } from './ClientMessage.js';
 import type { ClientStores } from './createStores.js';
 import type { Outbox } from './createOutbox.js';
 import { type PersistedState, readState } from './persistedState.js';
@@ -51,20 +51,7 @@ export async function hydrateState(
     saved = transcript.messages.filter((m) => m.state === 'sent');
     stores.$hasOlder.set(transcript.truncated);
   }
-  const queued: ClientMessage[] = entries.map((e) => ({
-    id: null,
-    seq: null,
-    conversationId: null,
-    clientId: e.clientId,
-    author: { role: 'visitor' },
-    text: e.text,
-    attachments: e.attachments,
-    createdAt: new Date(options.now()).toISOString(),
-    state: e.failed ? 'failed' : 'pending',
-    localOrder: e.localOrder,
-    ...(e.errorCode ? { errorCode: e.errorCode } : {}),
-    ...(e.context ? { context: e.context } : {}),
-  }));
+  const queued = entries.map((e) => fromOutboxEntry(e, new Date(options.now()).toISOString()));
   // A confirmed copy wins over a queued one: the reply was saved but the outbox was not yet
   // trimmed. The resend still happens and comes back as `duplicate: true`.
   const confirmed = new Set(saved.map((m) => m.clientId));
