@@ -9,7 +9,8 @@ export function backText(t: Translator, nextOpenAt: string | null | undefined, n
   const time = t.formatTime(at);
   const startOfToday = new Date(now);
   startOfToday.setHours(0, 0, 0, 0);
-  const days = Math.floor((at.getTime() - startOfToday.getTime()) / DAY);
+  // Midnight to midnight, rounded: a day is 23 or 25 hours long when the clocks change.
+  const days = Math.round((new Date(at).setHours(0, 0, 0, 0) - startOfToday.getTime()) / DAY);
   if (days <= 0) return t('availability.backToday', { time });
   if (days === 1) return t('availability.backTomorrow', { time });
   return t('availability.backOn', { date: t.formatDate(at, { day: 'numeric', month: 'long' }), time });

@@ -259,3 +259,65 @@ describe('the widget cannot restyle the host page', () => {
     expect(await page.evaluate(() => (window as unknown as WidgetWindow).__widget.client.$session.get().status)).toBe('ready');
   });
 });
+
+describe('the host page can style the documented parts', () => {
+  it('::part(launcher) and ::part(header) rules on the host element change those elements, and nothing else', async () => {
+    const page = await open('/plain');
+    // Without the colour transition, a computed colour is final as soon as the rule applies.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await start(page);
+    await openPanel(page);
+    await inWidget(page, '.home').waitFor();
+    // Off the launcher, so its :hover shade does not colour the reading.
+    await page.mouse.move(10, 10);
+    const read = () =>
+      page.evaluate(() => {
+        const root = document.querySelector('parley-widget-host')!.shadowRoot!;
+        const style = (selector: string) => getComputedStyle(root.querySelector(selector)!);
+        return {
+          launcher: style('.launcher').backgroundColor,
+          launcherRadius: style('.launcher').borderRadius,
+          header: style('.header').backgroundColor,
+          send: style('.home .button').backgroundColor,
+        };
+      });
+    const before = await read();
+    expect(before.launcher).toBe('rgb(67, 56, 202)');
+
+    await page.addStyleTag({
+      content: `parley-widget-host::part(launcher) { background-color: rgb(0, 128, 0); border-radius: 8px; }
+parley-widget-host::part(header) { background-color: rgb(255, 240, 200); }`,
+    });
+    const after = await read();
+    expect(after.launcher).toBe('rgb(0, 128, 0)');
+    expect(after.launcherRadius).toBe('8px');
+    expect(after.header).toBe('rgb(255, 240, 200)');
+    // Elements without a part keep the widget's own look.
+    expect(after.send).toBe(before.send);
+  });
+});
+
+describe('the host page can set tokens through parts', () => {
+  it('a --parley-* token set on ::part(panel) recolours the panel; on the host element it is ignored', async () => {
+    const page = await open('/plain');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await start(page);
+    await openPanel(page);
+    await inWidget(page, '.home').waitFor();
+    await page.mouse.move(10, 10);
+    const read = () =>
+      page.evaluate(() => {
+        const root = document.querySelector('parley-widget-host')!.shadowRoot!;
+        const style = (selector: string) => getComputedStyle(root.querySelector(selector)!);
+        return { start: style('.home .button').backgroundColor, launcher: style('.launcher').backgroundColor };
+      });
+    expect(await read()).toEqual({ start: 'rgb(67, 56, 202)', launcher: 'rgb(67, 56, 202)' });
+
+    await page.addStyleTag({ content: 'parley-widget-host { --parley-color-primary: rgb(0, 0, 200) !important; }' });
+    expect(await read()).toEqual({ start: 'rgb(67, 56, 202)', launcher: 'rgb(67, 56, 202)' });
+
+    await page.addStyleTag({ content: 'parley-widget-host::part(panel) { --parley-color-primary: rgb(200, 0, 0); }' });
+    // The launcher is not inside the panel part, so it keeps the theme's colour.
+    expect(await read()).toEqual({ start: 'rgb(200, 0, 0)', launcher: 'rgb(67, 56, 202)' });
+  });
+});

@@ -90,6 +90,8 @@ describe('on a phone', () => {
       return rules.join('\n');
     });
     expect(css).toMatch(/\.panel[^}]*block-size: var\(--parley-vv-height, 100dvh\)/);
+    // The full-screen panel keeps clear of the notch and rounded corners.
+    expect(css).toMatch(/\.panel[^}]*env\(safe-area-inset-/);
     await inWidget(page, '.launcher').click();
     await settle(page);
     const sizes = await page.evaluate(() => ({ inner: innerHeight, vv: visualViewport!.height }));
