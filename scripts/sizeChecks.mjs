@@ -43,9 +43,12 @@ export const OPEN_PANEL_CHUNKS = [
  * yet (README, docs/performance.md), so until they are, the limits hold the line a little above
  * today's sizes: anything that grows the widget fails CI and has to be looked at. The headless
  * limit went from 33 to 34 kB for session retry with backoff and the typed non-JSON reply error
- * (about 0.9 kB, both reliability fixes a headless team needs as much as the widget does).
+ * (about 0.9 kB, both reliability fixes a headless team needs as much as the widget does). The
+ * panel limit went from 84 to 86 kB (+1.6 kB) for consent that writes nothing before it is given,
+ * the locale resolution order, the invalid-reply notice, uploads that wait out Retry-After and
+ * the `user` option.
  */
-export const LIMITS = { loader: '3 kB', openAndSend: '84 kB', headless: '34 kB' };
+export const LIMITS = { loader: '3 kB', openAndSend: '86 kB', headless: '34 kB' };
 
 const WIDGET_ENTRY = 'src/embed/widget.ts';
 
