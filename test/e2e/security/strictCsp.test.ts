@@ -104,6 +104,10 @@ describe('a host page under a strict Content-Security-Policy', () => {
     expect(styled.noncedStyles).toBeGreaterThan(0);
     expect(await violations(page)).toEqual([]);
     expect(errors).toEqual([]);
+    expect(await trapCount(page)).toBe(0);
+    // Control: under this policy too the listener sees a violation (an inline <style> without the nonce).
+    await page.evaluate(() => document.head.append(Object.assign(document.createElement('style'), { textContent: 'body{}' })));
+    await expect.poll(async () => (await violations(page)).length).toBe(1);
     figures.nonce = { policy: strictPolicy('<api>', "'nonce-…'"), noncedStyleElements: styled.noncedStyles, launcher: styled, violations: 0 };
     await page.close();
   });
