@@ -35,6 +35,10 @@ export interface WidgetOptions {
   /** Extra secret query keys to redact from URLs, or a function applied to each URL. */
   redact?: Array<string | RegExp> | ((url: string) => string);
   storage?: StorageMode;
+  /** Messages kept on the device at most; older ones are evicted and paged in from the server. Default 500. */
+  maxStoredMessages?: number;
+  /** Approximate bytes of transcript kept on the device at most (the newest message always stays). Default 1,000,000. */
+  maxStoredBytes?: number;
   /** `required`: nothing is written to storage until the visitor interacts or `grantConsent()` is called. */
   consent?: 'granted' | 'required';
   /** CSP nonce for the `<style>` fallback where constructable stylesheets are unavailable. */
@@ -98,6 +102,8 @@ const CHECKS: Record<keyof WidgetOptions, Check> = {
     fallback: undefined,
   },
   storage: { schema: z.enum(['local', 'session', 'none']), expected: "'local', 'session' or 'none'", fallback: 'local' },
+  maxStoredMessages: { schema: z.int().check(z.positive()), expected: 'a positive integer', fallback: undefined },
+  maxStoredBytes: { schema: z.int().check(z.positive()), expected: 'a positive integer', fallback: undefined },
   consent: { schema: z.enum(['granted', 'required']), expected: "'granted' or 'required'", fallback: 'required' },
   nonce: { schema: z.string().check(z.minLength(1)), expected: 'a non-empty string', fallback: undefined },
   launcher: { schema: z.object({ hidden: z.optional(z.boolean()) }), expected: '{ hidden?: boolean }', fallback: undefined },

@@ -14,8 +14,8 @@ export function createIndexedDbStorage(factory: IDBFactory, namespace: string): 
   let connection: Promise<IDBDatabase | null> | null = null;
   // Opening a missing database creates it, and nothing may be created on the device before
   // consent (`consent: 'required'`), so reads and deletes open the database only if it exists.
-  const connect = (create: boolean) =>
-    new Promise<IDBDatabase | null>((resolve, reject) => {
+  const connect = (create: boolean) => {
+    const pending: Promise<IDBDatabase | null> = new Promise<IDBDatabase | null>((resolve, reject) => {
       let missing = false;
       const request = factory.open(DB_NAME, 1);
       request.onupgradeneeded = (event) => {
@@ -29,8 +29,12 @@ export function createIndexedDbStorage(factory: IDBFactory, namespace: string): 
       };
       request.onsuccess = () => {
         const opened = request.result;
-        // Another tab upgrading the schema must not be blocked by us holding it open.
-        opened.onversionchange = () => opened.close();
+        // Another tab upgrading the schema or deleting the database (its `clear()`) must not be
+        // blocked by us holding it open; the next call here opens afresh.
+        opened.onversionchange = () => {
+          opened.close();
+          if (connection === pending) connection = null;
+        };
         resolve(opened);
       };
       request.onerror = () => {
@@ -39,6 +43,8 @@ export function createIndexedDbStorage(factory: IDBFactory, namespace: string): 
       };
       request.onblocked = () => reject(new Error('IndexedDB open blocked'));
     });
+    return pending;
+  };
   const open = async (create: boolean): Promise<IDBDatabase | null> => {
     const pending = (connection ??= connect(create));
     const database = await pending;
@@ -65,6 +71,10 @@ export function createIndexedDbStorage(factory: IDBFactory, namespace: string): 
     });
   };
   const keyOf = (key: PersistedKey) => `${namespace}:${key}`;
+  // Widget ids have no ':' and every namespace in one origin's database has the same host, so a
+  // key is ours exactly when our prefix is followed by a name without one.
+  const isOwnKey = (key: IDBValidKey) =>
+    typeof key === 'string' && key.startsWith(`${namespace}:`) && !key.slice(namespace.length + 1).includes(':');
 
   return {
     kind: 'indexeddb',
@@ -79,8 +89,31 @@ export function createIndexedDbStorage(factory: IDBFactory, namespace: string): 
       await run('readwrite', (store) => store.delete(keyOf(key)));
     },
     clear: async () => {
+      // One `parley` database holds every widget of the origin, each under its own namespace:
+      // delete only ours, and the database itself once nothing else is in it, so `clear()`
+      // leaves no trace on the device (not even an empty database) unless another widget uses it.
+      let remaining: IDBRequest<number> | undefined;
       await run('readwrite', (store) => {
         for (const key of PERSISTED_KEYS) store.delete(keyOf(key));
+        // Also keys of ours that an older version saved and the allow-list no longer names.
+        const keys = store.getAllKeys();
+        keys.onsuccess = () => {
+          for (const key of keys.result) if (isOwnKey(key)) store.delete(key);
+          remaining = store.count();
+        };
+      });
+      if (!remaining || remaining.result > 0) return;
+      const database = await open(false);
+      if (!database) return;
+      database.close();
+      connection = null;
+      await new Promise<void>((resolve, reject) => {
+        const request = factory.deleteDatabase(DB_NAME);
+        request.onsuccess = () => resolve();
+        request.onerror = () => reject(request.error ?? new Error('IndexedDB delete failed'));
+        // A tab running code without our `onversionchange` holds it open: the delete is queued
+        // and runs when that tab closes it; our data is already gone, so `clear()` need not wait.
+        request.onblocked = () => resolve();
       });
     },
   };
