@@ -36,7 +36,14 @@ interface AcmeComment {
 export function createAcmeTransport(baseUrl: string): Transport {
   let token: string | null = null;
 
-  async function request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  interface RequestOptions {
+    body?: unknown;
+    headers?: Record<string, string>;
+    /** Aborts the request (Parley passes one to `openEvents`), so nothing stays open after `destroy()`. */
+    signal?: AbortSignal;
+  }
+
+  async function request<T>(method: string, path: string, { body, headers = {}, signal }: RequestOptions = {}): Promise<T> {
     let response: Response;
     try {
       response = await fetch(`${baseUrl}${path}`, {
@@ -47,9 +54,11 @@ export function createAcmeTransport(baseUrl: string): Transport {
           ...headers,
         },
         ...(body ? { body: JSON.stringify(body) } : {}),
+        ...(signal ? { signal } : {}),
       });
     } catch (cause) {
-      // Parley's outbox retries NetworkError with the same client id: nothing is lost.
+      // Parley's outbox retries NetworkError with the same client id: nothing is lost. (After an
+      // abort the client ignores the rejection: it asked for the stop.)
       throw new NetworkError(`Acme ${method} ${path} failed`, { cause });
     }
     if (!response.ok) throw new HttpError(response.status, undefined, `Acme ${method} ${path}: HTTP ${response.status}`);
@@ -99,7 +108,7 @@ export function createAcmeTransport(baseUrl: string): Transport {
         resumed: false,
       };
     },
-    updateSession: async (req) => void (await request('PATCH', '/customers/me', { language: req.locale, email: req.email })),
+    updateSession: async (req) => void (await request('PATCH', '/customers/me', { body: { language: req.locale, email: req.email } })),
     endSession: async () => void (await request('DELETE', '/customers/me/token')),
     getConfig: async () => ({
       protocol: 1,
@@ -122,7 +131,7 @@ export function createAcmeTransport(baseUrl: string): Transport {
     }),
     listConversations: async () => (await request<AcmeTicket[]>('GET', '/tickets')).map(toConversation),
     createConversation: async (req) =>
-      toConversation(await request<AcmeTicket>('POST', '/tickets', { subject: req.topic ?? 'Chat' }, { 'Idempotency-Key': req.clientId })),
+      toConversation(await request<AcmeTicket>('POST', '/tickets', { body: { subject: req.topic ?? 'Chat' }, headers: { 'Idempotency-Key': req.clientId } })),
     getConversation: async (id) => toConversation(await request<AcmeTicket>('GET', `/tickets/${id}`)),
     reopenConversation: async (id) => toConversation(await request<AcmeTicket>('POST', `/tickets/${id}/reopen`)),
     requestHandoff: async (id) => toConversation(await request<AcmeTicket>('GET', `/tickets/${id}`)),
@@ -131,8 +140,7 @@ export function createAcmeTransport(baseUrl: string): Transport {
       const comment = await request<AcmeComment & { replayed?: boolean }>(
         'POST',
         `/tickets/${id}/comments`,
-        { body: req.text, client_ref: req.clientId },
-        { 'Idempotency-Key': req.clientId },
+        { body: { body: req.text, client_ref: req.clientId }, headers: { 'Idempotency-Key': req.clientId } },
       );
       return { message: toMessage(comment), duplicate: Boolean(comment.replayed) };
     },
@@ -150,20 +158,24 @@ export function createAcmeTransport(baseUrl: string): Transport {
       };
     },
     sendTyping: async () => undefined,
-    markRead: async (id, seq) => void (await request('POST', `/tickets/${id}/seen`, { position: seq })),
+    markRead: async (id, seq) => void (await request('POST', `/tickets/${id}/seen`, { body: { position: seq } })),
     rate: unsupported('ratings'),
-    updateContext: async (context) => void (await request('POST', '/customers/me/page', { url: context.url, title: context.title })),
+    updateContext: async (context) => void (await request('POST', '/customers/me/page', { body: { url: context.url, title: context.title } })),
     upload: unsupported('uploads'),
     fetchAttachment: (_: Attachment) => Promise.reject(new HttpError(501, 'not_supported', 'Acme has no uploads')),
     searchArticles: async () => [],
     suggestArticles: async () => [],
     getArticle: unsupported('knowledge base'),
-    /** Long polling: Acme holds `/events?since=` open for up to 25 s and returns what happened. */
+    /**
+     * Long polling: Acme holds `/events?since=` open for up to 25 s and returns what happened.
+     * The signal goes to fetch too: checking it between polls alone would leave the pending poll
+     * open for up to 25 s after `client.destroy()`.
+     */
     async openEvents(handlers, { lastEventId, signal }) {
       let since = lastEventId ?? '0';
       let opened = false;
       while (!signal.aborted) {
-        const batch = await request<{ cursor: string; comments: AcmeComment[] }>('GET', `/events?since=${since}`);
+        const batch = await request<{ cursor: string; comments: AcmeComment[] }>('GET', `/events?since=${since}`, { signal });
         if (!opened) {
           opened = true;
           handlers.onOpen();

@@ -68,6 +68,8 @@ export function createWidget(options: WidgetOptions, env: WidgetEnvironment): Pa
     ...(options.transport ? { transport: options.transport } : { endpoint: options.endpoint }),
     storage,
     widgetId: id,
+    ...(options.maxStoredMessages !== undefined ? { maxStoredMessages: options.maxStoredMessages } : {}),
+    ...(options.maxStoredBytes !== undefined ? { maxStoredBytes: options.maxStoredBytes } : {}),
     ...(locale ? { locale } : {}),
     fallbackLocale,
     ...(options.identity ? { identity: options.identity } : {}),
@@ -83,15 +85,23 @@ export function createWidget(options: WidgetOptions, env: WidgetEnvironment): Pa
   // source (so `redact` and `context: false` apply to it too), refreshed on SPA navigation.
   const $pageUrl = atom(context.snapshot()?.url ?? '');
   const i18n = createI18n({ locale: client.$locale, overrides: options.strings ?? {} });
-  // Inside a Telegram Mini App the chat takes Telegram's colours (live) and the full height.
+  // Inside a Telegram Mini App the chat takes Telegram's colours (live, until the host sets its
+  // own with `theme` or setTheme()) and the full height, which needs expand() whatever the colours.
   const telegram = telegramWebApp(win);
   const $theme = atom(options.theme ?? (telegram ? telegramTheme(telegram) : {}));
+  let unfollowTelegram = () => {};
   if (telegram && !options.theme) {
     const follow = () => $theme.set(telegramTheme(telegram));
     telegram.onEvent?.('themeChanged', follow);
-    cleanups.push(() => telegram.offEvent?.('themeChanged', follow));
-    telegram.expand?.();
+    unfollowTelegram = () => {
+      telegram.offEvent?.('themeChanged', follow);
+      unfollowTelegram = () => {};
+    };
+    cleanups.push(() => unfollowTelegram());
   }
+  telegram?.expand?.();
+  // Only the starting value: the host's show() brings the launcher back. (The view state is not
+  // passed a `launcher` option, which would reset it on render and undo an early show().)
   if (options.launcher?.hidden) view.$launcherVisible.set(false);
 
   const host = mountHost(win, { id, target: options.target ?? null, fullHeight: telegram !== null });
@@ -118,13 +128,15 @@ export function createWidget(options: WidgetOptions, env: WidgetEnvironment): Pa
           position: options.position ?? 'right',
           ...(options.offset ? { offset: options.offset } : {}),
           ...(options.zIndex !== undefined ? { zIndex: options.zIndex } : {}),
-          launcher: { hidden: options.launcher?.hidden ?? false },
           inline: host.inline,
           ...(options.nonce ? { nonce: options.nonce } : {}),
           ...(options.secretPatterns ? { secretPatterns: options.secretPatterns } : {}),
           onWarning: warn,
         });
         if (options.open || host.inline) view.$open.set(true);
+        // A keyboard visitor's Tab to the loader's launcher loaded this bundle; swapping that
+        // button for ours dropped focus to <body>, so put it on ours (an open panel manages its own).
+        if (host.hadFocus && !view.$open.get()) host.root.querySelector<HTMLElement>('[part="launcher"]')?.focus();
         emitter.emit('ready', undefined);
       })
       .catch((error: unknown) => warn(`Parley: the chat panel failed to load (${String(error)})`));
@@ -219,7 +231,9 @@ export function createWidget(options: WidgetOptions, env: WidgetEnvironment): Pa
       if (alive('identify')) await client.identify(identity);
     },
     setTheme(theme) {
-      if (alive('setTheme')) $theme.set(theme);
+      if (!alive('setTheme')) return;
+      unfollowTelegram(); // or Telegram's next theme switch would undo the host's choice
+      $theme.set(theme);
     },
     grantConsent() {
       if (alive('grantConsent')) void storage.grant();

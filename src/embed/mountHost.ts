@@ -4,6 +4,8 @@ export interface Host {
   element: HTMLElement;
   root: ShadowRoot;
   inline: boolean;
+  /** The loader's launcher, adopted here, had focus; the widget's own launcher should take it. */
+  hadFocus: boolean;
   remove(): void;
 }
 
@@ -23,7 +25,7 @@ export function mountHost(
   if (!parent) return null;
   // A floating widget takes over the launcher the script-tag loader already drew.
   const adopted = inline ? null : takeAdoptedHost(options.id);
-  if (adopted) return { element: adopted.element, root: adopted.root, inline, remove: () => adopted.element.remove() };
+  if (adopted) return { ...adopted, inline, remove: () => adopted.element.remove() };
   const element = doc.createElement('parley-widget-host');
   element.setAttribute('data-parley-id', options.id);
   if (inline) element.setAttribute('data-inline', '');
@@ -34,5 +36,5 @@ export function mountHost(
   }
   const root = element.attachShadow({ mode: 'open' });
   parent.appendChild(element);
-  return { element, root, inline, remove: () => element.remove() };
+  return { element, root, inline, hadFocus: false, remove: () => element.remove() };
 }

@@ -17,7 +17,10 @@ export interface WidgetViewOptions {
   offset?: { x: number; y: number };
   /** Default 2147483000, above nearly every host overlay. */
   zIndex?: number;
-  /** `hidden: true` when the host opens the chat from its own button. */
+  /**
+   * `hidden: true` when the host opens the chat from its own button: the launcher starts hidden
+   * (`view.$launcherVisible` is set to false) and `$launcherVisible.set(true)` brings it back.
+   */
   launcher?: { hidden?: boolean };
   /** No launcher and no floating: the panel fills the host element. */
   inline?: boolean;

@@ -34,6 +34,7 @@ export function renderWidget(root: ShadowRoot, options: WidgetViewOptions): () =
     removeTheme = applyTheme(theme);
   });
 
+  if (options.launcher?.hidden) options.view.$launcherVisible.set(false);
   const mount = root.ownerDocument.createElement('div');
   mount.className = 'mount';
   root.append(mount);
@@ -54,7 +55,7 @@ export function renderWidget(root: ShadowRoot, options: WidgetViewOptions): () =
   };
   render(
     <WidgetContext.Provider value={context}>
-      <Widget position={layout.position} launcherHidden={options.launcher?.hidden ?? false} />
+      <Widget position={layout.position} />
     </WidgetContext.Provider>,
     mount,
   );

@@ -117,4 +117,34 @@ describe('examples/custom-transport (Acme Helpdesk adapter)', () => {
     expect(sent[0]!.client_ref).toBe(client.$messages.get()[0]!.clientId);
     expect(acme.requests).toContain('POST /tickets/1/comments');
   });
+
+  it('destroy() ends the pending long poll at once instead of leaving it open for up to 25 s', async () => {
+    const acme = createAcmeBackend();
+    // Acme holds /events open while nothing happens; as with the browser's fetch, only the
+    // request's abort signal ends it early.
+    const openPolls = new Set<AbortSignal | undefined>();
+    const fetch = vi.fn((input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
+      if (new URL(String(input)).pathname !== '/api/events') return acme.fetch(input, init);
+      openPolls.add(init.signal ?? undefined);
+      return new Promise((_, reject) =>
+        init.signal?.addEventListener('abort', () => {
+          openPolls.delete(init.signal!);
+          reject(new DOMException('The operation was aborted.', 'AbortError'));
+        }),
+      );
+    });
+    vi.stubGlobal('fetch', fetch);
+    client = createClient({ transport: createAcmeTransport('https://acme.test/api'), storage: createMemoryStorage(), onWarning: () => undefined });
+    await client.start();
+    await waitFor(() => openPolls.size === 1, 'the long poll to be open');
+
+    client.destroy();
+    client = null;
+
+    expect(openPolls.size).toBe(0);
+    // No new poll replaces it.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(openPolls.size).toBe(0);
+    expect(fetch.mock.calls.filter(([input]) => String(input).includes('/events'))).toHaveLength(1);
+  });
 });

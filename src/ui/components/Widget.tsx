@@ -9,14 +9,16 @@ import { Panel } from './Panel.js';
  * The whole widget: launcher, panel and the live announcer. It also gives focus back when the
  * panel closes while focus was inside it: to the launcher, or to where it was on the page.
  */
-export function Widget({ position, launcherHidden }: { position: 'left' | 'right'; launcherHidden: boolean }) {
+export function Widget({ position }: { position: 'left' | 'right' }) {
   const { view, inline } = useWidget();
   const open = useStore(view.$open);
   const launcherVisible = useStore(view.$launcherVisible);
   const root = useRef<HTMLDivElement>(null);
   const returnTo = useRef<HTMLElement | null>(null);
   const focusWasInside = useRef(false);
-  const showLauncher = !inline && !launcherHidden && launcherVisible;
+  // `launcher: { hidden: true }` only sets the starting value of $launcherVisible, so the host's
+  // show() can still bring the launcher back; inline mode never has one.
+  const showLauncher = !inline && launcherVisible;
 
   // `listen` fires synchronously on open/close, before the panel is hidden and loses focus.
   useEffect(

@@ -174,3 +174,23 @@ describe('clear()', () => {
     await waitFor(() => expect(widgetRoot()!.textContent).not.toContain('A-1042'));
   });
 });
+
+describe('launcher: { hidden: true } then show()', () => {
+  it('starts without our launcher, and show() brings it back because the host asked for it', async () => {
+    const { widget } = await ready({ launcher: { hidden: true } });
+    expect(launcher()).toBeNull();
+    widget.show();
+    await waitFor(() => expect(launcher()).not.toBeNull());
+    launcher()!.click();
+    await waitFor(() => expect(panel()!.hidden).toBe(false));
+    widget.hide();
+    await waitFor(() => expect(launcher()).toBeNull());
+  });
+
+  it('keeps a show() called before the panel has rendered', async () => {
+    const { widget } = startWidget({ launcher: { hidden: true } });
+    widget.show();
+    await whenReady(widget);
+    await waitFor(() => expect(launcher()).not.toBeNull());
+  });
+});
