@@ -405,7 +405,16 @@ export function createClient(rawOptions: ClientOptions): ParleyClient {
       await transport.updateSession(details);
     },
     async loadConversations() {
-      stores.$conversations.set(await transport.listConversations());
+      const fetched = await transport.listConversations();
+      // A live status event that arrived while the list was in flight is newer than the list:
+      // keep it, or the reply would put back the status the desk just changed.
+      const live = new Map(stores.$conversations.get().map((c) => [c.id, c]));
+      stores.$conversations.set(
+        fetched.map((c) => {
+          const known = live.get(c.id);
+          return known && known.updatedAt > c.updatedAt ? known : c;
+        }),
+      );
     },
     async openConversation(id) {
       if (stores.$conversation.get()?.id === id) return;

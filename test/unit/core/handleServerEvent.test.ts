@@ -193,3 +193,21 @@ describe('resuming the stream', () => {
     expect(client.$connection.get()).toBe('online');
   });
 });
+
+describe('the conversation list and live status', () => {
+  it('keeps a status that changed live while the list was loading, instead of the older one in the reply', async () => {
+    const { client, server } = await inConversation();
+    const open = { ...server.conversation!, status: 'open' as const, updatedAt: '2026-01-01T10:00:00.000Z' };
+    // The list request is answered with what the server had before the desk changed the status.
+    let answer: (list: Conversation[]) => void = () => {};
+    server.transport.listConversations = () => new Promise((resolve) => (answer = resolve));
+    const loading = client.loadConversations();
+
+    const pending = { ...open, status: 'pending' as const, updatedAt: '2026-01-01T10:00:05.000Z' };
+    server.emit({ type: 'conversation.status', conversationId: open.id, status: 'pending', conversation: pending });
+    answer([open]);
+    await loading;
+
+    expect(client.$conversations.get().map((c) => c.status)).toEqual(['pending']);
+  });
+});
