@@ -234,8 +234,9 @@ describe('keyboard only', () => {
     await inWidget(page, '.launcher').focus();
     await page.keyboard.press('Space');
     await inWidget(page, '.panel').waitFor({ state: 'visible' });
-    await expect.poll(async () => (await activeElement(page)).className).toContain('button');
-    await page.keyboard.press('Space'); // "Start a conversation" has focus
+    // "Start a conversation" has focus (not just any button: Space on the close button would close).
+    await expect.poll(async () => (await activeElement(page)).label).toBe('Start a conversation');
+    await page.keyboard.press('Space');
     await inWidget(page, '.topic').first().waitFor();
     await expect.poll(async () => (await activeElement(page)).className).toContain('topic');
     // Down the list with Tab, back with Shift+Tab, then pick.
