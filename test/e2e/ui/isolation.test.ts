@@ -260,27 +260,35 @@ describe('the widget cannot restyle the host page', () => {
   });
 });
 
+/**
+ * Opens the panel on a plain page, settled for reading colours: no colour transition (reduced
+ * motion) and the pointer off the launcher, so its :hover shade does not colour the reading.
+ * `styles` reads the background colour of shadow elements (`selector|borderRadius`: the radius).
+ */
+async function openForStyleReading(): Promise<{ page: Page; styles: (selectors: Record<string, string>) => Promise<Record<string, string>> }> {
+  const page = await open('/plain');
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await start(page);
+  await openPanel(page);
+  await inWidget(page, '.home').waitFor();
+  await page.mouse.move(10, 10);
+  const styles = (selectors: Record<string, string>) =>
+    page.evaluate((wanted) => {
+      const root = document.querySelector('parley-widget-host')!.shadowRoot!;
+      return Object.fromEntries(
+        Object.entries(wanted).map(([name, selector]) => {
+          const [css, property = 'backgroundColor'] = selector.split('|') as [string, 'backgroundColor' | 'borderRadius'];
+          return [name, getComputedStyle(root.querySelector(css)!)[property]];
+        }),
+      );
+    }, selectors);
+  return { page, styles };
+}
+
 describe('the host page can style the documented parts', () => {
   it('::part(launcher) and ::part(header) rules on the host element change those elements, and nothing else', async () => {
-    const page = await open('/plain');
-    // Without the colour transition, a computed colour is final as soon as the rule applies.
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    await start(page);
-    await openPanel(page);
-    await inWidget(page, '.home').waitFor();
-    // Off the launcher, so its :hover shade does not colour the reading.
-    await page.mouse.move(10, 10);
-    const read = () =>
-      page.evaluate(() => {
-        const root = document.querySelector('parley-widget-host')!.shadowRoot!;
-        const style = (selector: string) => getComputedStyle(root.querySelector(selector)!);
-        return {
-          launcher: style('.launcher').backgroundColor,
-          launcherRadius: style('.launcher').borderRadius,
-          header: style('.header').backgroundColor,
-          send: style('.home .button').backgroundColor,
-        };
-      });
+    const { page, styles } = await openForStyleReading();
+    const read = () => styles({ launcher: '.launcher', launcherRadius: '.launcher|borderRadius', header: '.header', send: '.home .button' });
     const before = await read();
     expect(before.launcher).toBe('rgb(67, 56, 202)');
 
@@ -299,18 +307,8 @@ parley-widget-host::part(header) { background-color: rgb(255, 240, 200); }`,
 
 describe('the host page can set tokens through parts', () => {
   it('a --parley-* token set on ::part(panel) recolours the panel; on the host element it is ignored', async () => {
-    const page = await open('/plain');
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    await start(page);
-    await openPanel(page);
-    await inWidget(page, '.home').waitFor();
-    await page.mouse.move(10, 10);
-    const read = () =>
-      page.evaluate(() => {
-        const root = document.querySelector('parley-widget-host')!.shadowRoot!;
-        const style = (selector: string) => getComputedStyle(root.querySelector(selector)!);
-        return { start: style('.home .button').backgroundColor, launcher: style('.launcher').backgroundColor };
-      });
+    const { page, styles } = await openForStyleReading();
+    const read = () => styles({ start: '.home .button', launcher: '.launcher' });
     expect(await read()).toEqual({ start: 'rgb(67, 56, 202)', launcher: 'rgb(67, 56, 202)' });
 
     await page.addStyleTag({ content: 'parley-widget-host { --parley-color-primary: rgb(0, 0, 200) !important; }' });
